@@ -1,0 +1,63 @@
+import type { AgentCounts, QueueFigures } from '../metrics/figures';
+import type { LocalizedName } from '../centre/setup';
+
+/**
+ * WebSocket frames. Names carry a version (`snapshot.v1`): TVs run for weeks on an old bundle, so a
+ * frame's shape never changes under the same name; a new shape gets a new name and old ones stay served.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** How current the server's picture is; carried by every server frame. */
+export interface Freshness {
+	/** Event time (`ts`) of the newest event applied, epoch ms; null before the first event. */
+	asOfMs: number | null;
+	/** Server wall clock when the frame was built, epoch ms. */
+	serverNowMs: number;
+	/** True while the bus (Redis) is connected and subscribed. */
+	busConnected: boolean;
+	/** True while a sequence gap or a reconnect is being recovered: figures are not current. */
+	gapOpen: boolean;
+	/** Epoch ms when the last event of any kind arrived (server clock); null before the first. */
+	lastReceiveMs: number | null;
+}
+
+export interface BoardInfo {
+	boardId: string;
+	title: LocalizedName;
+	language: 'zh-CN' | 'en';
+	queueIds: string[];
+	timeZone: string;
+}
+
+/** Everything a wallboard shows: one board's queues (day window), their roll-up, agent counts. */
+export interface BoardData {
+	board: BoardInfo;
+	queues: QueueFigures[];
+	centre: QueueFigures;
+	agents: AgentCounts;
+}
+
+/** What changed since the previous frame of the view: whole rows that changed, never field diffs. */
+export interface BoardPatch {
+	board?: BoardInfo;
+	queues?: QueueFigures[];
+	removedQueueIds?: string[];
+	centre?: QueueFigures;
+	agents?: AgentCounts;
+}
+
+export type ServerFrame =
+	| { type: 'hello.v1'; protocol: number; buildId: string; serverNowMs: number }
+	| { type: 'snapshot.v1'; view: string; seq: number; freshness: Freshness; data: BoardData }
+	| { type: 'patch.v1'; view: string; seq: number; freshness: Freshness; data: BoardPatch }
+	| { type: 'heartbeat.v1'; freshness: Freshness }
+	| { type: 'error.v1'; code: string; message: string };
+
+export type ClientFrame =
+	| { type: 'subscribe.v1'; view: string; resumeFromSeq?: number }
+	| { type: 'unsubscribe.v1'; view: string };
+
+/** View names: `board:<boardId>`. */
+export function boardView(boardId: string): string {
+	return `board:${boardId}`;
+}
