@@ -10,7 +10,15 @@ const boundary = (message, ...patterns) => ({
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/', '.tmp/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'bench/results/',
+			'.tmp/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -24,7 +32,9 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser } }
+		languageOptions: {
+			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser }
+		}
 	},
 	{
 		files: ['src/lib/shared/**'],
@@ -44,11 +54,25 @@ export default ts.config(
 	},
 	{
 		files: ['src/lib/client/**', 'src/lib/components/**'],
-		rules: boundary('browser code may not import server code', '**/server/**', '$lib/server/*', 'ioredis', 'ws', 'node:*')
+		rules: boundary(
+			'browser code may not import server code',
+			'**/server/**',
+			'$lib/server/*',
+			'ioredis',
+			'ws',
+			'node:*'
+		)
 	},
 	{
 		files: ['src/lib/server/**', 'src/lib/sim/**'],
-		rules: boundary('server code may not import browser code or routes', '**/client/**', '$lib/client/*', '**/components/**', '$lib/components/*', '**/routes/**')
+		rules: boundary(
+			'server code may not import browser code or routes',
+			'**/client/**',
+			'$lib/client/*',
+			'**/components/**',
+			'$lib/components/*',
+			'**/routes/**'
+		)
 	},
 	{
 		files: ['src/lib/**'],

@@ -42,7 +42,11 @@ function realtimeUpgrade(): Plugin {
 }
 
 interface UpgradeModule {
-	handleUpgrade(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void;
+	handleUpgrade(
+		req: import('node:http').IncomingMessage,
+		socket: import('node:stream').Duplex,
+		head: Buffer
+	): void;
 }
 
 export default defineConfig(async () => ({

@@ -19,7 +19,11 @@ export interface Bus {
 	/** Appends to a capped stream (dead letters, logs). No-op where the bus has no streams. */
 	xadd(stream: string, fields: Record<string, string>, maxLen: number): Promise<void>;
 	/** Reads a stream after `afterId` ('0' = from the start); null when the bus has no streams. */
-	xrange(stream: string, afterId: string, count: number): Promise<Array<[id: string, fields: Record<string, string>]> | null>;
+	xrange(
+		stream: string,
+		afterId: string,
+		count: number
+	): Promise<Array<[id: string, fields: Record<string, string>]> | null>;
 	/** Id of the last entry of a stream, '0' when empty, null when the bus has no streams. */
 	lastStreamId(stream: string): Promise<string | null>;
 	close(): Promise<void>;

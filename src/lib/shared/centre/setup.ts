@@ -98,7 +98,11 @@ export const CentreSetup = z
 		const seen = new Set<string>();
 		setup.queues.forEach((q, i) => {
 			if (seen.has(q.queueId))
-				ctx.addIssue({ code: 'custom', path: ['queues', i, 'queueId'], message: `duplicate queueId "${q.queueId}"` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['queues', i, 'queueId'],
+					message: `duplicate queueId "${q.queueId}"`
+				});
 			seen.add(q.queueId);
 		});
 		setup.teams.forEach((t, i) =>

@@ -40,9 +40,14 @@ export function describeIssues(error: z.ZodError): string {
  * Parses one item of a message in three steps (envelope → type → payload) and returns a result instead
  * of throwing, so one bad item in a batch never takes its valid neighbours down with it.
  */
-export function parseEvent(item: unknown): { ok: true; event: CcEvent } | { ok: false; rejection: Rejection } {
+export function parseEvent(
+	item: unknown
+): { ok: true; event: CcEvent } | { ok: false; rejection: Rejection } {
 	if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-		return { ok: false, rejection: { reason: 'not_object', detail: 'event must be a JSON object', raw: item } };
+		return {
+			ok: false,
+			rejection: { reason: 'not_object', detail: 'event must be a JSON object', raw: item }
+		};
 	}
 	const envelope = EventEnvelope.safeParse(item);
 	if (!envelope.success) {
@@ -53,7 +58,10 @@ export function parseEvent(item: unknown): { ok: true; event: CcEvent } | { ok: 
 	}
 	const type = envelope.data.type;
 	if (!isEventType(type)) {
-		return { ok: false, rejection: { reason: 'unknown_type', detail: `unknown event type "${type}"`, raw: item } };
+		return {
+			ok: false,
+			rejection: { reason: 'unknown_type', detail: `unknown event type "${type}"`, raw: item }
+		};
 	}
 	const parsed = EVENT_SCHEMAS[type].safeParse(item);
 	if (!parsed.success) {

@@ -38,6 +38,15 @@ export interface QueueFigures {
 	asaSec: number | null;
 	attSec: number | null;
 	ahtSec: number | null;
+	/** VIP contacts waiting now: the longest of their waits (0 when none). */
+	longestVipWaitSec: number;
+	/** Longest wait among the window's outcomes and the contacts still waiting (short abandons excluded). */
+	maxWaitSec: number;
+	/** Σ wrap-up ÷ Σ (talk + hold + wrap-up). */
+	acwShare: number | null;
+	/** Surveys received in the window, and the share scoring 4 or 5. */
+	surveys: number;
+	csat: number | null;
 }
 
 export const DISPLAYED_STATES = ['on_contact', 'wrap_up', 'ready', 'not_ready', 'offline'] as const;
@@ -60,6 +69,8 @@ export interface AgentContactView {
 	status: 'ringing' | 'talking' | 'held' | 'wrapup';
 	sinceMs: number;
 	vip: boolean;
+	/** When the agent answered this contact (talk start), or null while ringing or when unknown. */
+	answeredAtMs: number | null;
 }
 
 export interface AgentView {

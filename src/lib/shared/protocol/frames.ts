@@ -54,8 +54,7 @@ export type ServerFrame =
 	| { type: 'error.v1'; code: string; message: string };
 
 export type ClientFrame =
-	| { type: 'subscribe.v1'; view: string; resumeFromSeq?: number }
-	| { type: 'unsubscribe.v1'; view: string };
+	{ type: 'subscribe.v1'; view: string; resumeFromSeq?: number } | { type: 'unsubscribe.v1'; view: string };
 
 /** View names: `board:<boardId>`. */
 export function boardView(boardId: string): string {

@@ -1,0 +1,26 @@
+// Production entry: adapter-node's own server (PORT, HOST, ORIGIN, graceful shutdown) plus the
+// WebSocket upgrade glue on the same port. It knows the live runtime only by its process-wide key,
+// never by importing src/, because Kit's bundle holds the one runtime instance.
+process.env.HOST ??= '127.0.0.1';
+
+const RUNTIME_KEY = Symbol.for('cc-wallboard.runtime');
+// The path is a variable so the type-checker does not demand a build before `npm run check`.
+const buildEntry = '../build/index.js';
+/** @type {{ server: { server: import('node:http').Server } }} */
+const { server } = await import(buildEntry);
+
+/** @typedef {{ handleUpgrade(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void }} UpgradeTarget */
+
+server.server.on('upgrade', (req, socket, head) => {
+	const runtime = /** @type {Record<symbol, UpgradeTarget | undefined>} */ (
+		/** @type {unknown} */ (globalThis)
+	)[RUNTIME_KEY];
+	if (!runtime) {
+		socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\nstarting\n');
+		return;
+	}
+	// Unknown paths get a 404 from the hub: an ignored upgrade would leave the socket hanging.
+	runtime.handleUpgrade(req, socket, head);
+});
+
+export {};

@@ -1,0 +1,14 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { version } from '$app/environment';
+import { getRuntime } from '$lib/server/runtime/runtime';
+
+/** Starts the live runtime with the server, not on the first request, so ingest catches up at once. */
+export const init: ServerInit = async () => {
+	getRuntime({ buildId: version });
+};
+
+/** Sets <html lang> from ?lang=, so screen readers and fonts pick the right script. */
+export const handle: Handle = async ({ event, resolve }) => {
+	const lang = event.url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+};

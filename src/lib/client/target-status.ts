@@ -1,0 +1,57 @@
+import type { QueueTargets } from '$lib/shared/centre/setup';
+import type { QueueFigures } from '$lib/shared/metrics/figures';
+
+export const TARGET_STATUSES = ['ok', 'warn', 'bad', 'none'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** Amber covers the band this far below target (5 percentage points); further below is red. */
+export const WARN_BAND = 0.05;
+
+/** Absorbs binary-fraction noise, so 19 ÷ 20 computed as 0.9499999… still meets a 95 % target. */
+const EPSILON = 1e-9;
+
+/**
+ * The set-up's default targets. Written out rather than parsed from the zod schema so the wallboard bundle
+ * does not carry zod to every TV; a spec checks they equal `QueueTargets.parse({})`.
+ */
+export const DEFAULT_TARGETS: QueueTargets = {
+	answerRate: 0.95,
+	serviceLevel: 0.8,
+	repeatRate: 0.22,
+	csat: 0.85
+};
+
+/** Green at or above target, amber within `WARN_BAND` below it, red beyond; nothing to judge is neutral. */
+export function targetStatus(
+	value: number | null | undefined,
+	target: number | null | undefined,
+	band = WARN_BAND
+): TargetStatus {
+	if (value === null || value === undefined || !Number.isFinite(value)) return 'none';
+	if (target === null || target === undefined || !Number.isFinite(target)) return 'none';
+	if (value >= target - EPSILON) return 'ok';
+	if (value >= target - band - EPSILON) return 'warn';
+	return 'bad';
+}
+
+function isTargets(v: unknown): v is Partial<QueueTargets> {
+	return typeof v === 'object' && v !== null;
+}
+
+const fraction = (v: unknown): number | undefined =>
+	typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : undefined;
+
+/**
+ * A row's targets. Rows do not carry targets yet, so this reads an optional `targets` field when the
+ * server sends one and otherwise falls back to the shipped defaults (answer rate 95 %, SL 80 %).
+ */
+export function targetsOf(row: QueueFigures): QueueTargets {
+	if (!('targets' in row) || !isTargets(row.targets)) return DEFAULT_TARGETS;
+	const t = row.targets;
+	return {
+		answerRate: fraction(t.answerRate) ?? DEFAULT_TARGETS.answerRate,
+		serviceLevel: fraction(t.serviceLevel) ?? DEFAULT_TARGETS.serviceLevel,
+		repeatRate: fraction(t.repeatRate) ?? DEFAULT_TARGETS.repeatRate,
+		csat: fraction(t.csat) ?? DEFAULT_TARGETS.csat
+	};
+}

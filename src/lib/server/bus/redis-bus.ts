@@ -1,0 +1,103 @@
+import { Redis } from 'ioredis';
+import type { Bus, BusStatus, MessageHandler } from './bus';
+
+/**
+ * Redis as the bus: one connection for commands and publishing, one for subscribing (a subscribed
+ * connection can do nothing else). Both reconnect by themselves with capped backoff; ioredis
+ * resubscribes after a reconnect, and listeners hear about every drop so ingest can recover.
+ */
+export class RedisBus implements Bus {
+	readonly #command: Redis;
+	#subscriber: Redis | null = null;
+	readonly #url: string;
+	readonly #listeners = new Set<(status: BusStatus) => void>();
+	#closing = false;
+	#lastReported: boolean | null = null;
+
+	constructor(url: string) {
+		this.#url = url;
+		this.#command = this.#connect('command');
+	}
+
+	#connect(role: string): Redis {
+		const client = new Redis(this.#url, {
+			// Redis down at start-up must not kill the server, and commands wait for the reconnect.
+			maxRetriesPerRequest: null,
+			enableReadyCheck: true,
+			connectionName: `cc-wallboard:${role}`,
+			retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 6), 5_000) + Math.random() * 250
+		});
+		client.on('ready', () => this.#report());
+		client.on('close', () => this.#report());
+		client.on('end', () => this.#report());
+		// Without a listener ioredis prints every failed reconnect as an unhandled error event.
+		client.on('error', () => undefined);
+		return client;
+	}
+
+	#report(): void {
+		const status = this.status();
+		if (status.connected === this.#lastReported) return;
+		this.#lastReported = status.connected;
+		for (const listener of this.#listeners) listener(status);
+	}
+
+	async publish(channel: string, message: string): Promise<void> {
+		await this.#command.publish(channel, message);
+	}
+
+	async subscribe(channels: string[], onMessage: MessageHandler): Promise<void> {
+		if (!this.#subscriber) this.#subscriber = this.#connect('subscriber');
+		this.#subscriber.on('message', (channel: string, message: string) => onMessage(channel, message));
+		await this.#subscriber.subscribe(...channels);
+		this.#report();
+	}
+
+	onStatus(listener: (status: BusStatus) => void): void {
+		this.#listeners.add(listener);
+	}
+
+	status(): BusStatus {
+		if (this.#closing) return { connected: false };
+		const commandReady = this.#command.status === 'ready';
+		const subscriberReady = this.#subscriber === null || this.#subscriber.status === 'ready';
+		return { connected: commandReady && subscriberReady };
+	}
+
+	async xadd(stream: string, fields: Record<string, string>, maxLen: number): Promise<void> {
+		const flat = Object.entries(fields).flat();
+		await this.#command.xadd(stream, 'MAXLEN', '~', String(maxLen), '*', ...flat);
+	}
+
+	async xrange(
+		stream: string,
+		afterId: string,
+		count: number
+	): Promise<Array<[string, Record<string, string>]>> {
+		const start = afterId === '0' ? '-' : `(${afterId}`;
+		const entries = await this.#command.xrange(stream, start, '+', 'COUNT', count);
+		return entries.map(([id, flat]) => {
+			const fields: Record<string, string> = {};
+			for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+			return [id, fields];
+		});
+	}
+
+	async lastStreamId(stream: string): Promise<string> {
+		const last = await this.#command.xrevrange(stream, '+', '-', 'COUNT', 1);
+		return last[0]?.[0] ?? '0';
+	}
+
+	/** The command connection, for stores that need more than the bus (history, audit, dead letters). */
+	get redis(): Redis {
+		return this.#command;
+	}
+
+	async close(): Promise<void> {
+		this.#closing = true;
+		this.#report();
+		await Promise.allSettled([this.#command.quit(), this.#subscriber?.quit()]);
+		this.#command.disconnect();
+		this.#subscriber?.disconnect();
+	}
+}

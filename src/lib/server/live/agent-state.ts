@@ -1,0 +1,103 @@
+import { DEFAULT_CAPACITY, type Capacity } from '../../shared/contract';
+import type { DisplayedState } from '../../shared/metrics/figures';
+import { noteAnomaly, type AgentCapacity, type AgentRec, type Floor, type Leg } from './floor-state';
+
+/**
+ * Displayed state (METRICS.md): on contact (a leg talking or held) ▸ wrap-up ▸ own state ▸ offline.
+ * Ringing is not "on contact": nothing is connected yet and ring time is not handle time, so a ringing
+ * agent keeps showing its own state (the contact is listed as ringing, and stuck ringing has its own
+ * alert). A logged-out agent still talking shows on contact until the contact ends: the contract keeps
+ * open contacts with the agent after logout.
+ */
+export function displayedOf(agent: AgentRec): { state: DisplayedState; reason: string | null } {
+	let wrapping = false;
+	for (const leg of agent.legs.values()) {
+		if (leg.status === 'talking' || leg.status === 'held') return { state: 'on_contact', reason: null };
+		if (leg.status === 'wrapup') wrapping = true;
+	}
+	if (wrapping) return { state: 'wrap_up', reason: null };
+	if (!agent.loggedIn) return { state: 'offline', reason: null };
+	if (agent.ownState === 'ready') return { state: 'ready', reason: null };
+	return { state: 'not_ready', reason: agent.reason ?? '' };
+}
+
+function tallyAdd(floor: Floor, state: DisplayedState, reason: string | null, delta: 1 | -1): void {
+	floor.tally.byState[state] += delta;
+	if (state !== 'not_ready') return;
+	const key = reason ?? '';
+	const next = (floor.tally.notReadyByReason.get(key) ?? 0) + delta;
+	if (next > 0) floor.tally.notReadyByReason.set(key, next);
+	else floor.tally.notReadyByReason.delete(key);
+}
+
+/**
+ * Re-derives the agent's displayed state after a change at `atMs`; when it differs, moves the agent
+ * between tallies and restarts its clock. A not-ready reason change is a new state (break → lunch).
+ */
+export function refreshAgent(floor: Floor, agent: AgentRec, atMs: number): void {
+	const next = displayedOf(agent);
+	if (next.state === agent.displayed && next.reason === agent.displayedReason) return;
+	tallyAdd(floor, agent.displayed, agent.displayedReason, -1);
+	tallyAdd(floor, next.state, next.reason, 1);
+	agent.displayed = next.state;
+	agent.displayedReason = next.reason;
+	agent.displayedSinceMs = atMs;
+}
+
+export function capacityOf(capacity: Capacity | undefined): AgentCapacity {
+	return {
+		voice: capacity?.voice ?? DEFAULT_CAPACITY.voice,
+		chat: capacity?.chat ?? DEFAULT_CAPACITY.chat,
+		email: capacity?.email ?? DEFAULT_CAPACITY.email
+	};
+}
+
+/**
+ * The agent record; an agent first named by a contact or state event is created offline with its id
+ * as name (noted), so nothing it does is lost while its login is missing.
+ */
+export function ensureAgent(floor: Floor, agentId: string, atMs: number, anomaly: string | null): AgentRec {
+	let agent = floor.agents.get(agentId);
+	if (!agent) {
+		if (anomaly) noteAnomaly(floor, anomaly);
+		agent = {
+			agentId,
+			name: agentId,
+			teamId: '',
+			queues: [],
+			capacity: capacityOf(undefined),
+			introduced: false,
+			loggedIn: false,
+			ownState: 'not_ready',
+			reason: '',
+			ownSinceMs: atMs,
+			legs: new Map(),
+			displayed: 'offline',
+			displayedReason: null,
+			displayedSinceMs: atMs
+		};
+		floor.agents.set(agentId, agent);
+		floor.tally.byState.offline++;
+	}
+	return agent;
+}
+
+/**
+ * Load = Σ 1 ÷ capacity[channel] over connected legs (talking, held, wrap-up), capped at 1. Ringing
+ * legs are left out for the reason ringing is not "on contact"; a capacity of 0 for a channel the
+ * platform routed anyway counts as a full seat.
+ */
+export function loadOf(agent: AgentRec): number {
+	let load = 0;
+	for (const leg of agent.legs.values()) {
+		if (leg.status === 'ringing' || leg.status === 'transferred') continue;
+		const capacity = agent.capacity[leg.channel];
+		load += capacity > 0 ? 1 / capacity : 1;
+	}
+	return Math.min(1, load);
+}
+
+/** Whether the leg occupies the agent (anything but a transferred leg waiting for a possible end). */
+export function isLive(leg: Leg): boolean {
+	return leg.status !== 'transferred';
+}

@@ -1,0 +1,111 @@
+import type { AgentContactView, AgentCounts, AgentView, DisplayedState } from '../../shared/metrics/figures';
+import { loadOf } from './agent-state';
+import type { AgentRec, Floor } from './floor-state';
+
+/**
+ * Agent counts by displayed state. Staffed = every agent not offline, so the counts partition it:
+ * staffed = available + onContact + wrapUp + notReady. Available = displayed ready (ringing does not
+ * change it, see displayedOf). A logged-out agent still on a contact counts as staffed and on contact
+ * until the contact ends, because someone is still working it.
+ *
+ * Centre-wide, this reads the tally kept as states change; for given queues it is one pass over the
+ * agents, counting those skilled in any of them once.
+ */
+export function agentCounts(floor: Floor, _nowMs: number, queueIds?: string[]): AgentCounts {
+	if (!queueIds) {
+		const { byState, notReadyByReason } = floor.tally;
+		return {
+			staffed: byState.on_contact + byState.wrap_up + byState.ready + byState.not_ready,
+			available: byState.ready,
+			onContact: byState.on_contact,
+			wrapUp: byState.wrap_up,
+			notReady: byState.not_ready,
+			notReadyByReason: Object.fromEntries(notReadyByReason)
+		};
+	}
+	const wanted = new Set(queueIds);
+	const counts: AgentCounts = {
+		staffed: 0,
+		available: 0,
+		onContact: 0,
+		wrapUp: 0,
+		notReady: 0,
+		notReadyByReason: {}
+	};
+	for (const agent of floor.agents.values()) {
+		if (agent.displayed === 'offline' || !agent.queues.some((q) => wanted.has(q))) continue;
+		counts.staffed++;
+		countInto(counts, agent.displayed, agent.displayedReason);
+	}
+	return counts;
+}
+
+function countInto(counts: AgentCounts, state: DisplayedState, reason: string | null): void {
+	switch (state) {
+		case 'ready':
+			counts.available++;
+			return;
+		case 'on_contact':
+			counts.onContact++;
+			return;
+		case 'wrap_up':
+			counts.wrapUp++;
+			return;
+		case 'not_ready': {
+			counts.notReady++;
+			const key = reason ?? '';
+			counts.notReadyByReason[key] = (counts.notReadyByReason[key] ?? 0) + 1;
+			return;
+		}
+		case 'offline':
+			return;
+	}
+}
+
+export interface AgentViewFilter {
+	teamIds?: string[];
+	/** Offline agents the floor has seen today are listed unless this is false. */
+	includeOffline?: boolean;
+}
+
+/**
+ * One row per agent, in the order the floor first saw them (deterministic; screens sort as they wish).
+ */
+export function agentViews(floor: Floor, _nowMs: number, filter?: AgentViewFilter): AgentView[] {
+	const teams = filter?.teamIds ? new Set(filter.teamIds) : null;
+	const includeOffline = filter?.includeOffline ?? true;
+	const views: AgentView[] = [];
+	for (const agent of floor.agents.values()) {
+		if (teams && !teams.has(agent.teamId)) continue;
+		if (!includeOffline && agent.displayed === 'offline') continue;
+		views.push(agentViewOf(agent));
+	}
+	return views;
+}
+
+export function agentViewOf(agent: AgentRec): AgentView {
+	const contacts: AgentContactView[] = [];
+	for (const leg of agent.legs.values()) {
+		if (leg.status === 'transferred') continue;
+		contacts.push({
+			contactId: leg.contactId,
+			queueId: leg.queueId,
+			channel: leg.channel,
+			status: leg.status,
+			sinceMs: leg.sinceMs,
+			vip: leg.vip,
+			answeredAtMs: leg.answeredAtMs
+		});
+	}
+	return {
+		agentId: agent.agentId,
+		name: agent.name,
+		teamId: agent.teamId,
+		queues: agent.queues,
+		state: agent.displayed,
+		reason: agent.displayed === 'not_ready' && agent.displayedReason ? agent.displayedReason : null,
+		sinceMs: agent.displayedSinceMs,
+		load: loadOf(agent),
+		contacts
+	};
+}

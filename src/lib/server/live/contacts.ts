@@ -1,0 +1,207 @@
+import type { Channel } from '../../shared/contract';
+import { countHandle, countOutcome, type QueueOutcome } from '../../shared/metrics/outcomes';
+import { isLive, refreshAgent } from './agent-state';
+import {
+	countersAt,
+	ensureQueue,
+	type AgentRec,
+	type ContactRec,
+	type Floor,
+	type Leg,
+	type LegStatus
+} from './floor-state';
+
+/** Contact and leg lifecycle shared by the contact, agent and snapshot reducers. */
+
+export function createContact(
+	floor: Floor,
+	contactId: string,
+	channel: Channel,
+	queueId: string
+): ContactRec {
+	const contact: ContactRec = {
+		contactId,
+		channel,
+		vip: false,
+		customerId: null,
+		queueId,
+		offer: null,
+		legs: new Map(),
+		sessions: null
+	};
+	floor.contacts.set(contactId, contact);
+	return contact;
+}
+
+/**
+ * The open contact, or a recently finished one brought back: a contact transferred straight to an
+ * agent, or called back into a queue, continues under the same id after it looked finished.
+ */
+export function openContact(floor: Floor, contactId: string): ContactRec | null {
+	const open = floor.contacts.get(contactId);
+	if (open) return open;
+	const recent = floor.recentContacts.get(contactId);
+	if (!recent) return null;
+	floor.recentContacts.delete(contactId);
+	const contact = createContact(floor, contactId, recent.channel, recent.queueId);
+	contact.vip = recent.vip;
+	contact.customerId = recent.customerId;
+	for (const leg of recent.dormantLegs ?? []) contact.legs.set(leg.agentId, leg);
+	return contact;
+}
+
+/** A finished contact is remembered (bounded, oldest forgotten first) for late surveys and transfers. */
+export function finishContact(floor: Floor, contact: ContactRec): void {
+	floor.contacts.delete(contact.contactId);
+	for (const sessionId of contact.sessions ?? []) floor.supervisions.delete(sessionId);
+	const dormantLegs = [...contact.legs.values()].filter((leg) => leg.status === 'transferred');
+	const recent = floor.recentContacts;
+	recent.delete(contact.contactId);
+	recent.set(contact.contactId, {
+		queueId: contact.queueId,
+		channel: contact.channel,
+		vip: contact.vip,
+		customerId: contact.customerId,
+		dormantLegs: dormantLegs.length > 0 ? dormantLegs : null
+	});
+	if (recent.size > floor.limits.recentContacts) {
+		const oldest = recent.keys().next();
+		if (!oldest.done) recent.delete(oldest.value);
+	}
+}
+
+/** Finishes the contact once nothing is open on it: no queue offer, no agent ringing, connected or wrapping. */
+export function finishIfDone(floor: Floor, contact: ContactRec): void {
+	if (contact.offer || floor.contacts.get(contact.contactId) !== contact) return;
+	for (const leg of contact.legs.values()) if (isLive(leg)) return;
+	finishContact(floor, contact);
+}
+
+export function openOffer(floor: Floor, contact: ContactRec, queueId: string, atMs: number): void {
+	ensureQueue(floor, queueId, contact.channel).waiting.add(contact);
+	contact.offer = { queueId, queuedAtMs: atMs };
+	contact.queueId = queueId;
+}
+
+/** Closes the offer without counting an outcome (a snapshot replaces the live picture). */
+export function closeOffer(floor: Floor, contact: ContactRec): void {
+	if (!contact.offer) return;
+	floor.queues.get(contact.offer.queueId)?.waiting.delete(contact);
+	contact.offer = null;
+}
+
+/** Counts the outcome of the open offer in the queue it was waiting in, at the outcome's time, and closes it. */
+export function endOffer(floor: Floor, contact: ContactRec, outcome: QueueOutcome, atMs: number): void {
+	const offer = contact.offer;
+	if (!offer) return;
+	const queue = ensureQueue(floor, offer.queueId, contact.channel);
+	const counters = countersAt(floor, offer.queueId, atMs);
+	if (counters) countOutcome(counters, outcome, Math.max(0, atMs - offer.queuedAtMs) / 1000, queue.config);
+	closeOffer(floor, contact);
+}
+
+export function addLeg(
+	floor: Floor,
+	contact: ContactRec,
+	agent: AgentRec,
+	status: LegStatus,
+	atMs: number,
+	timingKnown = true
+): Leg {
+	const leg: Leg = {
+		contactId: contact.contactId,
+		agentId: agent.agentId,
+		queueId: contact.offer?.queueId ?? contact.queueId,
+		channel: contact.channel,
+		vip: contact.vip,
+		status,
+		sinceMs: atMs,
+		answeredAtMs: status === 'talking' && timingKnown ? atMs : null,
+		holdStartMs: null,
+		holdMs: 0,
+		endedAtMs: null,
+		handleCounted: false,
+		timingKnown
+	};
+	contact.legs.set(agent.agentId, leg);
+	if (status !== 'transferred') agent.legs.set(contact.contactId, leg);
+	refreshAgent(floor, agent, atMs);
+	return leg;
+}
+
+/** Moves a leg to a new status; a transferred leg leaves the agent (it no longer occupies them). */
+export function setLegStatus(floor: Floor, leg: Leg, status: LegStatus, atMs: number): void {
+	leg.status = status;
+	leg.sinceMs = atMs;
+	const agent = floor.agents.get(leg.agentId);
+	if (!agent) return;
+	if (status === 'transferred') agent.legs.delete(leg.contactId);
+	else agent.legs.set(leg.contactId, leg);
+	refreshAgent(floor, agent, atMs);
+}
+
+export function removeLeg(floor: Floor, contact: ContactRec, leg: Leg, atMs: number): void {
+	if (contact.legs.get(leg.agentId) === leg) contact.legs.delete(leg.agentId);
+	const agent = floor.agents.get(leg.agentId);
+	if (agent && agent.legs.get(leg.contactId) === leg) {
+		agent.legs.delete(leg.contactId);
+		refreshAgent(floor, agent, atMs);
+	}
+}
+
+/** Ringing legs end when the contact is answered elsewhere, leaves the queue or moves queue. */
+export function dropRingingLegs(
+	floor: Floor,
+	contact: ContactRec,
+	atMs: number,
+	exceptAgentId?: string
+): number {
+	let dropped = 0;
+	for (const leg of [...contact.legs.values()]) {
+		if (leg.status === 'ringing' && leg.agentId !== exceptAgentId) {
+			removeLeg(floor, contact, leg, atMs);
+			dropped++;
+		}
+	}
+	return dropped;
+}
+
+/** Stops the talk clock (and an open hold) of a connected leg. */
+export function stopTalk(leg: Leg, atMs: number): void {
+	if (leg.holdStartMs !== null) {
+		leg.holdMs += Math.max(0, atMs - leg.holdStartMs);
+		leg.holdStartMs = null;
+	}
+	leg.endedAtMs = atMs;
+}
+
+function talkHoldSec(leg: Leg): { talkSec: number; holdSec: number } {
+	const endMs = leg.endedAtMs ?? leg.answeredAtMs ?? 0;
+	const talkMs = leg.answeredAtMs === null ? 0 : Math.max(0, endMs - leg.answeredAtMs - leg.holdMs);
+	return { talkSec: talkMs / 1000, holdSec: leg.holdMs / 1000 };
+}
+
+/**
+ * A leg handed on by transfer: its talk and hold are counted now, with no wrap-up (a contact.ended for
+ * the same agent may follow; its wrap-up is then added on its own, without counting the leg twice).
+ */
+export function countTransferredLeg(floor: Floor, leg: Leg, atMs: number): void {
+	stopTalk(leg, atMs);
+	if (leg.timingKnown && !leg.handleCounted) {
+		const counters = countersAt(floor, leg.queueId, atMs);
+		if (counters) countHandle(counters, { ...talkHoldSec(leg), wrapSec: 0 });
+	}
+	leg.handleCounted = true;
+}
+
+/** Wrap-up done (or cut short by logout or a new offer): the leg's handle figures are counted now. */
+export function countWrappedLeg(floor: Floor, leg: Leg, atMs: number): void {
+	if (leg.endedAtMs === null) stopTalk(leg, atMs);
+	if (!leg.timingKnown) return;
+	const counters = countersAt(floor, leg.queueId, atMs);
+	if (!counters) return;
+	const wrapSec = Math.max(0, atMs - (leg.endedAtMs ?? atMs)) / 1000;
+	if (leg.handleCounted) countHandle(counters, { talkSec: 0, holdSec: 0, wrapSec }, false);
+	else countHandle(counters, { ...talkHoldSec(leg), wrapSec });
+	leg.handleCounted = true;
+}

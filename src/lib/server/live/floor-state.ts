@@ -1,0 +1,245 @@
+import {
+	queueConfigFromSetup,
+	unconfiguredQueue,
+	type CentreSetup,
+	type QueueConfig
+} from '../../shared/centre/setup';
+import type { Channel, SupervisionMode } from '../../shared/contract';
+import { emptyCounters, type QueueCounters } from '../../shared/metrics/counters';
+import type { DisplayedState } from '../../shared/metrics/figures';
+import { DayClock } from './day-window';
+
+/**
+ * The live floor: agents, open contacts, queues, and the counts of the day. Mutable by design (one
+ * reducer writes, queries read) and deterministic: state depends only on the events applied, never on
+ * the clock, so replicas folding the same events agree and a replay rebuilds the same figures.
+ */
+export interface Floor {
+	readonly timeZone: string;
+	readonly setup: CentreSetup;
+	readonly queues: Map<string, QueueState>;
+	readonly agents: Map<string, AgentRec>;
+	/** Open contacts: waiting, ringing, connected or in wrap-up with someone. */
+	readonly contacts: Map<string, ContactRec>;
+	/**
+	 * Recently finished contacts, oldest first, capped at `limits.recentContacts`: late surveys find their
+	 * queue here, and a contact.ended that follows a transfer finds the transferred leg.
+	 */
+	readonly recentContacts: Map<string, RecentContact>;
+	readonly supervisions: Map<string, SupervisionSession>;
+	/** Counts per local day start (epoch ms) and queue; only the last `limits.daysKept` days are kept. */
+	readonly dayCounters: Map<number, Map<string, QueueCounters>>;
+	readonly dayClock: DayClock;
+	/** Agents per displayed state, kept as states change so centre-wide counts cost nothing. */
+	readonly tally: AgentTally;
+	/** Events that made no sense where they arrived, by kind; applied as far as sensible, never fatal. */
+	readonly anomalies: Record<string, number>;
+	readonly limits: FloorLimits;
+	lastEventTs: number | null;
+	eventsApplied: number;
+}
+
+export interface FloorLimits {
+	recentContacts: number;
+	/** Today, yesterday (replays and late events around midnight) and one spare for clock skew. */
+	daysKept: number;
+	/** Open supervision sessions; the oldest is forgotten beyond this, should its end never come. */
+	supervisions: number;
+}
+
+export const DEFAULT_FLOOR_LIMITS: FloorLimits = {
+	recentContacts: 200_000,
+	daysKept: 3,
+	supervisions: 10_000
+};
+
+export interface QueueState {
+	config: QueueConfig;
+	/** Position in the set-up; queues seen only in events sort after, by id. */
+	order: number;
+	/** Contacts waiting (queued or ringing, not yet answered) in this queue. */
+	waiting: Set<ContactRec>;
+}
+
+export interface AgentCapacity {
+	voice: number;
+	chat: number;
+	email: number;
+}
+
+export interface AgentRec {
+	agentId: string;
+	name: string;
+	teamId: string;
+	queues: string[];
+	capacity: AgentCapacity;
+	/** False for an agent known only from contact events (no login or snapshot seen). */
+	introduced: boolean;
+	loggedIn: boolean;
+	ownState: 'ready' | 'not_ready';
+	/** Not-ready reason as sent ('' when none); null when ready. */
+	reason: string | null;
+	ownSinceMs: number;
+	/** The agent's legs of open contacts (ringing, talking, held, wrap-up), by contactId. */
+	legs: Map<string, Leg>;
+	displayed: DisplayedState;
+	/** Reason of the displayed not-ready state, else null. */
+	displayedReason: string | null;
+	displayedSinceMs: number;
+}
+
+export type LegStatus = 'ringing' | 'talking' | 'held' | 'wrapup' | 'transferred';
+
+/** One agent's part in one contact; a transferred contact has a leg per agent. */
+export interface Leg {
+	contactId: string;
+	agentId: string;
+	/** Queue credited with the handle figures: the one the contact was answered from. */
+	queueId: string;
+	channel: Channel;
+	vip: boolean;
+	status: LegStatus;
+	sinceMs: number;
+	answeredAtMs: number | null;
+	holdStartMs: number | null;
+	holdMs: number;
+	endedAtMs: number | null;
+	/** Talk and hold already counted (at a transfer); only the wrap-up remains. */
+	handleCounted: boolean;
+	/** False when the leg was rebuilt from a snapshot: its start is unknown, so it adds no handle figures. */
+	timingKnown: boolean;
+}
+
+export interface Offer {
+	queueId: string;
+	queuedAtMs: number;
+}
+
+export interface ContactRec {
+	contactId: string;
+	channel: Channel;
+	vip: boolean;
+	customerId: string | null;
+	/** The queue of the latest offer (current while waiting). */
+	queueId: string;
+	/** The open queue offer while the contact waits (queued or ringing); null once it has an outcome. */
+	offer: Offer | null;
+	/** Legs by agentId, including transferred legs that may still get a contact.ended. */
+	legs: Map<string, Leg>;
+	/** Supervision sessions on this contact, dropped with it. */
+	sessions: Set<string> | null;
+}
+
+export interface RecentContact {
+	queueId: string;
+	channel: Channel;
+	vip: boolean;
+	customerId: string | null;
+	/** Transferred legs whose agent may still send contact.ended (then wrap-up starts). */
+	dormantLegs: Leg[] | null;
+}
+
+export interface SupervisionSession {
+	supervisorId: string;
+	agentId: string;
+	contactId: string;
+	mode: SupervisionMode;
+	sinceMs: number;
+	modeSinceMs: number;
+}
+
+export interface AgentTally {
+	byState: Record<DisplayedState, number>;
+	/** Not-ready agents by reason ('' when none); entries at 0 are removed. */
+	notReadyByReason: Map<string, number>;
+}
+
+export interface FloorOptions {
+	/** IANA zone of the centre, e.g. 'Asia/Shanghai'; the `day` window starts at its local midnight. */
+	timeZone: string;
+	limits?: Partial<FloorLimits>;
+}
+
+export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
+	const queues = new Map<string, QueueState>();
+	setup.queues.forEach((q, order) => {
+		queues.set(q.queueId, { config: queueConfigFromSetup(q), order, waiting: new Set() });
+	});
+	return {
+		timeZone: options.timeZone,
+		setup,
+		queues,
+		agents: new Map(),
+		contacts: new Map(),
+		recentContacts: new Map(),
+		supervisions: new Map(),
+		dayCounters: new Map(),
+		dayClock: new DayClock(options.timeZone),
+		tally: {
+			byState: { on_contact: 0, wrap_up: 0, ready: 0, not_ready: 0, offline: 0 },
+			notReadyByReason: new Map()
+		},
+		anomalies: {},
+		limits: { ...DEFAULT_FLOOR_LIMITS, ...options.limits },
+		lastEventTs: null,
+		eventsApplied: 0
+	};
+}
+
+export function noteAnomaly(floor: Floor, kind: string): void {
+	floor.anomalies[kind] = (floor.anomalies[kind] ?? 0) + 1;
+}
+
+/** Configured settings, or the defaults of an unconfigured queue (voice when never seen). */
+export function queueConfigOf(floor: Floor, queueId: string): QueueConfig {
+	return floor.queues.get(queueId)?.config ?? unconfiguredQueue(queueId, 'voice');
+}
+
+/** The queue's state; a queue first seen in an event is tracked with defaults for its channel. */
+export function ensureQueue(floor: Floor, queueId: string, channel: Channel): QueueState {
+	let queue = floor.queues.get(queueId);
+	if (!queue) {
+		queue = {
+			config: unconfiguredQueue(queueId, channel),
+			order: Number.POSITIVE_INFINITY,
+			waiting: new Set()
+		};
+		floor.queues.set(queueId, queue);
+	}
+	return queue;
+}
+
+/**
+ * The counters a figure at `atMs` goes into: those of its local day. Counts older than every kept day
+ * are dropped (and noted): they belong to a day no window shows any more.
+ */
+export function countersAt(floor: Floor, queueId: string, atMs: number): QueueCounters | null {
+	const { startMs } = floor.dayClock.dayOf(atMs);
+	let day = floor.dayCounters.get(startMs);
+	if (!day) {
+		const kept = [...floor.dayCounters.keys()];
+		if (kept.length >= floor.limits.daysKept) {
+			const oldest = Math.min(...kept);
+			if (startMs < oldest) {
+				noteAnomaly(floor, 'count_for_expired_day');
+				return null;
+			}
+			floor.dayCounters.delete(oldest);
+		}
+		day = new Map();
+		floor.dayCounters.set(startMs, day);
+	}
+	let counters = day.get(queueId);
+	if (!counters) {
+		counters = emptyCounters();
+		day.set(queueId, counters);
+	}
+	return counters;
+}
+
+/** The day's counters of the local day containing `nowMs` (empty map once midnight has passed). */
+export function dayCountersAt(floor: Floor, nowMs: number): ReadonlyMap<string, QueueCounters> {
+	return floor.dayCounters.get(floor.dayClock.dayOf(nowMs).startMs) ?? EMPTY_DAY;
+}
+
+const EMPTY_DAY: ReadonlyMap<string, QueueCounters> = new Map();

@@ -1,0 +1,59 @@
+import type { BoardData, BoardPatch } from '../../shared/protocol/frames';
+
+/**
+ * Remembers the last sent rows of a view (as their JSON text) and turns the next BoardData into a
+ * patch of whole changed rows. Comparing serialized rows is cheap at wallboard sizes (tens of queues)
+ * and catches every change without per-field bookkeeping.
+ */
+export class BoardDiff {
+	#board = '';
+	#centre = '';
+	#agents = '';
+	#queues = new Map<string, string>();
+
+	/** Returns the patch from the previous data, or null if nothing changed. Records `data` as sent. */
+	next(data: BoardData): BoardPatch | null {
+		const patch: BoardPatch = {};
+		let changed = false;
+		const board = JSON.stringify(data.board);
+		if (board !== this.#board) {
+			this.#board = board;
+			patch.board = data.board;
+			changed = true;
+		}
+		const centre = JSON.stringify(data.centre);
+		if (centre !== this.#centre) {
+			this.#centre = centre;
+			patch.centre = data.centre;
+			changed = true;
+		}
+		const agents = JSON.stringify(data.agents);
+		if (agents !== this.#agents) {
+			this.#agents = agents;
+			patch.agents = data.agents;
+			changed = true;
+		}
+		const seen = new Set<string>();
+		const rows = [];
+		for (const row of data.queues) {
+			const key = row.queueId ?? '';
+			seen.add(key);
+			const text = JSON.stringify(row);
+			if (this.#queues.get(key) !== text) {
+				this.#queues.set(key, text);
+				rows.push(row);
+			}
+		}
+		if (rows.length) {
+			patch.queues = rows;
+			changed = true;
+		}
+		const removed = [...this.#queues.keys()].filter((key) => !seen.has(key));
+		if (removed.length) {
+			for (const key of removed) this.#queues.delete(key);
+			patch.removedQueueIds = removed;
+			changed = true;
+		}
+		return changed ? patch : null;
+	}
+}

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { BoardSetup, CentreSetup } from '../../shared/centre/setup';
+import type { BoardData, BoardInfo, Freshness } from '../../shared/protocol/frames';
+import { channelNames, type Bus } from '../bus/bus';
+import { MemoryBus } from '../bus/memory-bus';
+import { RedisBus } from '../bus/redis-bus';
+import { loadConfig, type ServerConfig } from '../config';
+import { Ingest } from '../ingest/ingest';
+import { agentCounts, applyEvent, createFloor, queueFigures, type Floor } from '../live/floor';
+import { localDayStartMs } from '../live/day-window';
+import { RealtimeHub } from '../realtime/hub';
+import { consoleLogger, type Logger } from '../util/logger';
+import { createSimulation } from '../../sim/simulation';
+import { runSimulator, type RunningSimulator } from '../../sim/shell';
+import { boardsOf } from './boards';
+
+/** Process-wide key of the live runtime: dev's Vite loader, the production entry and Kit's bundle share it. */
+export const RUNTIME_KEY = Symbol.for('cc-wallboard.runtime');
+
+export interface Runtime {
+	readonly config: ServerConfig;
+	readonly setup: CentreSetup;
+	readonly timeZone: string;
+	readonly mode: 'redis' | 'embedded';
+	readonly bus: Bus;
+	readonly floor: Floor;
+	readonly ingest: Ingest;
+	readonly hub: RealtimeHub;
+	readonly startedAtMs: number;
+	/** The floor's clock: wall time, or simulated time in the embedded mode. */
+	clock(): number;
+	boards(): BoardInfo[];
+	boardData(boardId: string): BoardData | null;
+	freshness(): Freshness;
+	/** Bus connected and the first catch-up done. */
+	ready(): boolean;
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+	stop(): Promise<void>;
+}
+
+type Registry = Record<symbol, Runtime | undefined>;
+
+/** The one live runtime of this process, started on first use. */
+export function getRuntime(options: { buildId?: string } = {}): Runtime {
+	const registry = globalThis as unknown as Registry;
+	let runtime = registry[RUNTIME_KEY];
+	if (!runtime) {
+		runtime = startRuntime(
+			loadConfig(process.env, () => randomBytes(18).toString('base64url')),
+			{
+				buildId: options.buildId ?? 'dev',
+				logger: consoleLogger('runtime')
+			}
+		);
+		registry[RUNTIME_KEY] = runtime;
+		installShutdown(runtime);
+	}
+	return runtime;
+}
+
+export function startRuntime(config: ServerConfig, deps: { buildId: string; logger: Logger }): Runtime {
+	const { env, setup } = config;
+	const { logger } = deps;
+	const timeZone = env.TZ_CENTRE;
+	const names = channelNames(env.CC_PREFIX);
+	const bus: Bus = env.REDIS_URL ? new RedisBus(env.REDIS_URL) : new MemoryBus();
+	const floor = createFloor(setup, { timeZone });
+	let simulator: RunningSimulator | null = null;
+	const clock = () => (simulator ? simulator.now() : Date.now());
+
+	const ingest = new Ingest({
+		bus,
+		names,
+		clock: () => Date.now(),
+		logger: consoleLogger('ingest'),
+		replayFromMs: () => localDayStartMs(clock(), timeZone) - 12 * 3600_000,
+		apply: (events) => {
+			const now = clock();
+			for (const event of events) applyEvent(floor, event, now);
+		}
+	});
+
+	const boardSetups = boardsOf(setup);
+	const boardInfo = (board: BoardSetup): BoardInfo => ({
+		boardId: board.boardId,
+		title: board.title,
+		language: board.language,
+		queueIds: board.queues.length
+			? board.queues
+			: queueFigures(floor, 'now', clock()).queues.map((q) => q.queueId ?? ''),
+		timeZone
+	});
+
+	const freshness = (): Freshness => ({
+		asOfMs: floor.lastEventTs,
+		serverNowMs: clock(),
+		busConnected: bus.status().connected,
+		gapOpen: ingest.gapOpen,
+		lastReceiveMs:
+			ingest.stats.lastReceiveMs === null ? null : ingest.stats.lastReceiveMs + (clock() - Date.now())
+	});
+
+	const boardData = (boardId: string): BoardData | null => {
+		const board = boardSetups.find((b) => b.boardId === boardId);
+		if (!board) return null;
+		const now = clock();
+		const scope = board.queues.length ? board.queues : undefined;
+		const figures = queueFigures(floor, 'day', now, scope);
+		return {
+			board: { ...boardInfo(board), queueIds: figures.queues.map((q) => q.queueId ?? '') },
+			queues: figures.queues,
+			centre: figures.centre,
+			agents: agentCounts(floor, now, scope)
+		};
+	};
+
+	const hub = new RealtimeHub({
+		boardData,
+		freshness,
+		allowedOrigins: env.ORIGIN ? env.ORIGIN.split(',').map((o) => o.trim()) : [],
+		buildId: deps.buildId,
+		clock,
+		logger: consoleLogger('realtime'),
+		limits: { tickMs: env.WS_TICK_MS }
+	});
+
+	ingest.start();
+	hub.start();
+	if (config.mode === 'embedded') {
+		const simulation = createSimulation({
+			setup,
+			agents: env.SIM_AGENTS,
+			seed: env.SIM_SEED,
+			source: 'sim',
+			startMs: Date.now(),
+			timeZone
+		});
+		simulator = runSimulator({
+			bus,
+			prefix: env.CC_PREFIX,
+			simulation,
+			speed: env.SIM_SPEED,
+			writeLog: true
+		});
+		logger.info('embedded mode: simulated centre on an in-process bus (set REDIS_URL to use Redis)', {
+			agents: env.SIM_AGENTS,
+			speed: env.SIM_SPEED
+		});
+	} else {
+		logger.info('redis mode', { prefix: env.CC_PREFIX });
+	}
+	if (config.apiTokensGenerated) {
+		logger.info(`no API_TOKENS set; API token for this run: ${config.apiTokens[0]}`);
+	}
+
+	const startedAtMs = Date.now();
+	let stopping: Promise<void> | null = null;
+	return {
+		config,
+		setup,
+		timeZone,
+		mode: config.mode,
+		bus,
+		floor,
+		ingest,
+		hub,
+		startedAtMs,
+		clock,
+		boards: () => boardSetups.map(boardInfo),
+		boardData,
+		freshness,
+		ready: () => ingest.ready,
+		handleUpgrade: (req, socket, head) => hub.handleUpgrade(req, socket, head),
+		stop: () =>
+			(stopping ??= (async () => {
+				ingest.stop();
+				await simulator?.stop();
+				await hub.stop();
+				await bus.close();
+			})())
+	};
+}
+
+function installShutdown(runtime: Runtime): void {
+	const stop = () => {
+		void runtime.stop().then(() => delete (globalThis as unknown as Registry)[RUNTIME_KEY]);
+	};
+	process.once('SIGTERM', stop);
+	process.once('SIGINT', stop);
+}

@@ -1,0 +1,4 @@
+export * from './figures';
+export * from './counters';
+export * from './formulas';
+export * from './outcomes';

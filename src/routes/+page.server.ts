@@ -1,0 +1,4 @@
+import { getRuntime } from '$lib/server/runtime/runtime';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({ boards: getRuntime().boards() });
