@@ -36,8 +36,9 @@ step() {
 
 step "svelte-check" npm run -s check
 step "prettier + eslint" npm run -s lint
-step "vitest (unit + integration)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+# The build comes first: integration and end-to-end tests run the production server from build/.
 step "build" npm run -s build
+step "vitest (unit + integration)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 if [[ -f build/index.js ]]; then
 	step "playwright (e2e, Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --reporter=list,json
 else

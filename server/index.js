@@ -7,7 +7,13 @@ const RUNTIME_KEY = Symbol.for('cc-wallboard.runtime');
 // The path is a variable so the type-checker does not demand a build before `npm run check`.
 const buildEntry = '../build/index.js';
 /** @type {{ server: { server: import('node:http').Server } }} */
-const { server } = await import(buildEntry);
+const { server } = await import(buildEntry).catch((/** @type {{ code?: string }} */ err) => {
+	if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+	console.error(
+		'build/ is missing: run `npm run build` first (or `npm run serve`, which installs, builds and starts)'
+	);
+	process.exit(1);
+});
 
 /** @typedef {{ handleUpgrade(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void }} UpgradeTarget */
 

@@ -15,9 +15,32 @@ export interface AppHandle {
 /** Starts the built production server (`node server/index.js`) against a Redis, waiting for /readyz. */
 export async function startApp(env: Record<string, string>): Promise<AppHandle> {
 	if (!existsSync('build/index.js')) throw new Error('build/ is missing: run `npm run build` first');
+	return startServer((_port) => ['server/index.js'], env);
+}
+
+/** Starts `vite dev` on a free port (pages, API and /ws through the dev plugin), waiting for /readyz. */
+export async function startDevApp(env: Record<string, string>): Promise<AppHandle> {
+	return startServer(
+		(port) => [
+			'node_modules/vite/bin/vite.js',
+			'dev',
+			'--port',
+			String(port),
+			'--strictPort',
+			'--host',
+			'127.0.0.1'
+		],
+		env
+	);
+}
+
+async function startServer(
+	args: (port: number) => string[],
+	env: Record<string, string>
+): Promise<AppHandle> {
 	const port = await freePort();
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, ['server/index.js'], {
+	const child: ChildProcess = spawn(process.execPath, args(port), {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', API_TOKENS: TEST_API_TOKEN, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -50,8 +50,10 @@ export const EnvSchema = z.object({
 	SIM_SEED: z.coerce.number().int().default(20261111),
 	/** Push tick for live views, milliseconds. */
 	WS_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
-	/** Allowed browser origins for the WebSocket besides the page's own host (comma-separated). */
-	ORIGIN: optionalText
+	/** The public origin behind a proxy (adapter-node reads it too); its pages may open the WebSocket. */
+	ORIGIN: optionalText,
+	/** Further browser origins allowed to open the WebSocket besides the page's own host (comma-separated). */
+	WS_ORIGINS: optionalText
 });
 export type Env = z.infer<typeof EnvSchema>;
 

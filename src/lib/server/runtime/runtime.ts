@@ -119,7 +119,9 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 	const hub = new RealtimeHub({
 		boardData,
 		freshness,
-		allowedOrigins: env.ORIGIN ? env.ORIGIN.split(',').map((o) => o.trim()) : [],
+		allowedOrigins: [env.ORIGIN, ...(env.WS_ORIGINS?.split(',') ?? [])].flatMap((o) =>
+			o?.trim() ? [o.trim()] : []
+		),
 		buildId: deps.buildId,
 		clock,
 		logger: consoleLogger('realtime'),
