@@ -1,7 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { ConfigError } from '$lib/server/config';
+import { boardsOf } from '$lib/server/runtime/boards';
 import { getRuntime } from '$lib/server/runtime/runtime';
+import { resolveLocale } from '$lib/shared/i18n';
 
 /** Starts the live runtime with the server, not on the first request, so ingest catches up at once. */
 export const init: ServerInit = async () => {
@@ -15,8 +17,24 @@ export const init: ServerInit = async () => {
 	}
 };
 
-/** Sets <html lang> from ?lang=, so screen readers and fonts pick the right script. */
+/**
+ * Sets <html lang> the way the page picks its language (?lang=, else the board's language, else zh-CN),
+ * so screen readers, fonts and TVs without JavaScript see the right script from the first byte.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
-	const lang = event.url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
+	const boardId = /^\/wall\/([^/]+)/.exec(event.url.pathname)?.[1];
+	const boardLanguage = boardId
+		? boardsOf(getRuntime().setup).find((b) => b.boardId === safeDecode(boardId))?.language
+		: undefined;
+	const lang = resolveLocale(event.url.searchParams.get('lang'), boardLanguage);
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
 };
+
+/** A malformed escape in a typed-in URL is a not-found board, not a server error. */
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
