@@ -159,4 +159,27 @@ describe('ingest against a real Redis', () => {
 		expect(applied).toHaveLength(2);
 		expect(ingest.stats.gapsUnrecovered).toBe(1);
 	});
+
+	it('applies the event that revealed a gap in its log place, before the events after it', async () => {
+		const { ingest, applied, platform, prefix } = await setup({ writeLog: true });
+		const events = Array.from({ length: 8 }, (_, i) => platform.event(login(`a${i}`)));
+		// The platform logs all eight, but pub/sub delivers only 0, 1 and 4 before the catch-up reads the log.
+		await platform.send(events, { publish: false });
+		for (const i of [0, 1, 4]) await platform.redis.publish(`${prefix}:agent`, JSON.stringify(events[i]));
+		await vi.waitFor(() => expect(applied).toHaveLength(8));
+		expect(applied.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+		expect(ingest.stats.gapsRecovered).toBe(1);
+	});
+
+	it('steps over an event of an unknown type without taking its seq for a gap', async () => {
+		const { ingest, applied, platform } = await setup({ writeLog: false });
+		await platform.send([platform.event(login('a1'))]);
+		// A newer platform version's event: counted and dead-lettered, but it did take seq 1.
+		await platform.send([platform.event({ type: 'agent.teleport', agentId: 'a1' })]);
+		await platform.send([platform.event(login('a2'))]);
+		await vi.waitFor(() => expect(applied).toHaveLength(2));
+		expect(ingest.deadLetters.counts()).toEqual({ unknown_type: 1 });
+		expect(ingest.stats.gapsDetected).toBe(0);
+		expect(ingest.gapOpen).toBe(false);
+	});
 });

@@ -1,6 +1,6 @@
 import { CommandResult } from '../../shared/contract/commands';
 import type { CcEvent } from '../../shared/contract/events';
-import { describeIssues, parseMessage } from '../../shared/contract/parse';
+import { describeIssues, parseMessage, type SeqPosition } from '../../shared/contract/parse';
 import type { Bus, ChannelNames } from '../bus/bus';
 import type { Logger } from '../util/logger';
 import { DeadLetters } from './dead-letters';
@@ -55,8 +55,19 @@ export class Ingest {
 	readonly #o: IngestOptions;
 	readonly #limits: RecoveryLimits;
 	readonly #sequencer = new Sequencer();
-	/** Events that arrived while recovering; applied in arrival order once recovery ends. */
-	#held: Array<{ event: CcEvent; admitted: boolean }> = [];
+	/**
+	 * Items that arrived while recovering, applied in arrival order once recovery ends. `event` is null for
+	 * a rejected item that still holds its place in the source's sequence; `admitted` marks the event that
+	 * revealed the gap (already counted by the sequencer).
+	 */
+	#held: Array<{ position: SeqPosition; event: CcEvent | null; admitted: boolean }> = [];
+	#heldIds = new Set<string>();
+	/** Ids of held gap-revealing events not yet met in the log. */
+	#heldAdmitted = new Set<string>();
+	/** Ids of held items that the log catch-up already applied in their log place. */
+	#appliedFromLog = new Set<string>();
+	/** A floor.snapshot arrived during this recovery (perhaps before we asked: another replica may have). */
+	#snapshotArrived = false;
 	#recovering: RecoveryCause | null = null;
 	#pendingCauses: RecoveryCause[] = [];
 	#snapshotWaiter: (() => void) | null = null;
@@ -100,7 +111,7 @@ export class Ingest {
 		this.#snapshotWaiter?.();
 	}
 
-	/** True until the first catch-up after start has finished. */
+	/** True once the first catch-up after start has finished, while the bus is up and no recovery runs. */
 	get ready(): boolean {
 		return this.#startedUp && this.#recovering === null && this.#o.bus.status().connected;
 	}
@@ -126,9 +137,29 @@ export class Ingest {
 		this.stats.messagesReceived++;
 		this.stats.lastReceiveMs = this.#o.clock();
 		if (channel === this.#o.names.commandResult) return this.#onCommandResult(channel, message);
-		const { events, rejected } = parseMessage(message);
-		for (const rejection of rejected) this.deadLetters.record(channel, rejection);
-		for (const event of events) this.#onEvent(event);
+		for (const item of parseMessage(message).items) {
+			if (item.ok) this.#onEvent(item.event);
+			else {
+				this.deadLetters.record(channel, item.rejection);
+				if (item.rejection.envelope) this.#onSkipped(item.rejection.envelope);
+			}
+		}
+	}
+
+	/**
+	 * A rejected item with a valid envelope (an unknown type from a newer platform, or bad fields) still
+	 * took its `seq`: advance past it, or the next valid event would look like a gap.
+	 */
+	#onSkipped(position: SeqPosition): void {
+		if (this.#recovering) return this.#hold(position, null, false);
+		const admission = this.#sequencer.admit(position);
+		if (admission.kind === 'gap') {
+			this.stats.gapsDetected++;
+			this.#startRecovery({
+				kind: 'gap',
+				gap: { source: position.source, fromSeq: admission.expectedSeq, toSeq: admission.gotSeq - 1 }
+			});
+		}
 	}
 
 	#onCommandResult(channel: string, message: string): void {
@@ -154,8 +185,11 @@ export class Ingest {
 	#onEvent(event: CcEvent): void {
 		this.stats.eventsReceived++;
 		if (this.#recovering) {
-			if (event.type === 'floor.snapshot') this.#snapshotWaiter?.();
-			this.#hold(event, false);
+			if (event.type === 'floor.snapshot') {
+				this.#snapshotArrived = true;
+				this.#snapshotWaiter?.();
+			}
+			this.#hold(event, event, false);
 			return;
 		}
 		const admission = this.#sequencer.admit(event);
@@ -174,7 +208,7 @@ export class Ingest {
 				return;
 			case 'gap':
 				this.stats.gapsDetected++;
-				this.#hold(event, true);
+				this.#hold(event, event, true);
 				this.#startRecovery({
 					kind: 'gap',
 					gap: { source: event.source, fromSeq: admission.expectedSeq, toSeq: admission.gotSeq - 1 }
@@ -185,8 +219,10 @@ export class Ingest {
 		}
 	}
 
-	#hold(event: CcEvent, admitted: boolean): void {
-		this.#held.push({ event, admitted });
+	#hold(position: SeqPosition, event: CcEvent | null, admitted: boolean): void {
+		this.#held.push({ position, event, admitted });
+		this.#heldIds.add(position.id);
+		if (admitted) this.#heldAdmitted.add(position.id);
 		if (this.#held.length > this.#limits.maxHeldEvents) {
 			this.#o.logger.warn('too many events held during recovery; applying them without waiting', {
 				held: this.#held.length
@@ -217,6 +253,7 @@ export class Ingest {
 			return;
 		}
 		this.#recovering = cause;
+		this.#snapshotArrived = false;
 		this.stats.recoveries++;
 		void this.#recover(cause).finally(() => this.#finishRecovery());
 	}
@@ -238,6 +275,7 @@ export class Ingest {
 		} catch (err) {
 			logger.warn('log catch-up failed; falling back to a snapshot', { error: String(err) });
 		}
+		if (!recovered && this.#snapshotArrived) recovered = true;
 		// A fresh start asks once: a platform that keeps no log and answers no snapshot request should not
 		// hold the first events back for long.
 		if (!recovered && !this.#stopped)
@@ -257,15 +295,35 @@ export class Ingest {
 			const page = await this.#o.bus.xrange(this.#o.names.log, after, this.#limits.logPageSize);
 			if (!page || page.length === 0) break;
 			const batch: CcEvent[] = [];
+			const inGap = (p: SeqPosition) =>
+				gap !== null && p.source === gap.source && p.seq >= gap.fromSeq && p.seq <= gap.toSeq;
 			for (const [id, fields] of page) {
 				after = id;
-				const { events, rejected } = parseMessage(fields.e ?? '');
-				for (const rejection of rejected) this.deadLetters.record(this.#o.names.log, rejection);
-				for (const event of events) {
-					if (gap && event.source === gap.source && event.seq >= gap.fromSeq && event.seq <= gap.toSeq)
-						filled++;
-					if (this.#sequencer.seen(event.id)) continue;
+				for (const item of parseMessage(fields.e ?? '').items) {
+					if (!item.ok) {
+						const position = item.rejection.envelope;
+						// Rejected items seen on pub/sub were dead-lettered then; a replay must not count them twice.
+						if (!position || !this.#sequencer.seen(position.id))
+							this.deadLetters.record(this.#o.names.log, item.rejection);
+						if (!position) continue;
+						if (inGap(position)) filled++;
+						if (!this.#sequencer.seen(position.id)) this.#sequencer.admit(position);
+						if (this.#heldIds.has(position.id)) this.#appliedFromLog.add(position.id);
+						continue;
+					}
+					const event = item.event;
+					if (inGap(event)) filled++;
+					if (this.#sequencer.seen(event.id)) {
+						// The event that revealed the gap was held; its place is here, in log order, before the
+						// events that follow it, not after the whole catch-up.
+						if (this.#heldAdmitted.delete(event.id)) {
+							this.#appliedFromLog.add(event.id);
+							batch.push(event);
+						}
+						continue;
+					}
 					this.#sequencer.admit(event);
+					if (this.#heldIds.has(event.id)) this.#appliedFromLog.add(event.id);
 					batch.push(event);
 				}
 			}
@@ -299,7 +357,7 @@ export class Ingest {
 			await bus.publish(names.command, JSON.stringify(command)).catch(() => undefined);
 			const ok = await arrived;
 			this.#snapshotWaiter = null;
-			if (ok) return this.#held.some((h) => h.event.type === 'floor.snapshot');
+			if (ok) return this.#held.some((h) => h.event?.type === 'floor.snapshot');
 		}
 		return false;
 	}
@@ -308,17 +366,22 @@ export class Ingest {
 		// Held events are applied in arrival order; seq jumps among them are accepted, since what could
 		// be recovered has been and a snapshot (if any) sits among them in its place.
 		const held = this.#held;
+		const appliedFromLog = this.#appliedFromLog;
 		this.#held = [];
+		this.#heldIds = new Set();
+		this.#heldAdmitted = new Set();
+		this.#appliedFromLog = new Set();
 		const batch: CcEvent[] = [];
-		for (const { event, admitted } of held) {
+		for (const { position, event, admitted } of held) {
+			if (appliedFromLog.has(position.id)) continue;
 			if (!admitted) {
-				const admission = this.#sequencer.admit(event);
+				const admission = this.#sequencer.admit(position);
 				if (admission.kind === 'duplicate') {
-					this.stats.duplicates++;
+					if (event) this.stats.duplicates++;
 					continue;
 				}
 			}
-			batch.push(event);
+			if (event) batch.push(event);
 		}
 		this.#applyBatch(batch);
 		const cause = this.#recovering;

@@ -3,7 +3,19 @@ import { EventEnvelope } from './envelope';
 import { EVENT_SCHEMAS, isEventType, type CcEvent } from './events';
 
 /** Why a message was not applied. `reason` is a short stable key for counting; `detail` is for people. */
-export type Rejection = { reason: RejectReason; detail: string; raw: unknown };
+export type Rejection = {
+	reason: RejectReason;
+	detail: string;
+	raw: unknown;
+	/**
+	 * The envelope, when it was valid (an unknown type, or bad fields): the item still took its place in
+	 * its source's `seq`, so skipping it must not look like a gap.
+	 */
+	envelope?: SeqPosition;
+};
+
+/** Where an item stands in its source's sequence. */
+export type SeqPosition = { id: string; source: string; seq: number };
 
 export type RejectReason =
 	| 'too_large'
@@ -14,7 +26,15 @@ export type RejectReason =
 	| 'unknown_type'
 	| 'bad_fields';
 
-export type ParsedMessage = { events: CcEvent[]; rejected: Rejection[] };
+/** One item of a message, valid or not, in message order. */
+export type ParsedItem = { ok: true; event: CcEvent } | { ok: false; rejection: Rejection };
+
+export type ParsedMessage = {
+	events: CcEvent[];
+	rejected: Rejection[];
+	/** Every item in message order: sequencing needs to see rejected items where they stood. */
+	items: ParsedItem[];
+};
 
 export interface ParseLimits {
 	/** Largest accepted message in bytes (UTF-8); larger ones are rejected unread. */
@@ -57,17 +77,32 @@ export function parseEvent(
 		};
 	}
 	const type = envelope.data.type;
+	const position: SeqPosition = {
+		id: envelope.data.id,
+		source: envelope.data.source,
+		seq: envelope.data.seq
+	};
 	if (!isEventType(type)) {
 		return {
 			ok: false,
-			rejection: { reason: 'unknown_type', detail: `unknown event type "${type}"`, raw: item }
+			rejection: {
+				reason: 'unknown_type',
+				detail: `unknown event type "${type}"`,
+				raw: item,
+				envelope: position
+			}
 		};
 	}
 	const parsed = EVENT_SCHEMAS[type].safeParse(item);
 	if (!parsed.success) {
 		return {
 			ok: false,
-			rejection: { reason: 'bad_fields', detail: `${type}: ${describeIssues(parsed.error)}`, raw: item }
+			rejection: {
+				reason: 'bad_fields',
+				detail: `${type}: ${describeIssues(parsed.error)}`,
+				raw: item,
+				envelope: position
+			}
 		};
 	}
 	return { ok: true, event: parsed.data as CcEvent };
@@ -83,45 +118,42 @@ function utf8Bytes(raw: string, bound: number): number {
 export function parseMessage(raw: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedMessage {
 	const bytes = utf8Bytes(raw, limits.maxMessageBytes);
 	if (bytes > limits.maxMessageBytes) {
-		return {
-			events: [],
-			rejected: [
-				{
-					reason: 'too_large',
-					detail: `message of ${bytes} bytes exceeds ${limits.maxMessageBytes}`,
-					raw: raw.slice(0, 1024)
-				}
-			]
-		};
+		return wholeMessageRejected({
+			reason: 'too_large',
+			detail: `message of ${bytes} bytes exceeds ${limits.maxMessageBytes}`,
+			raw: raw.slice(0, 1024)
+		});
 	}
 	let value: unknown;
 	try {
 		value = JSON.parse(raw);
 	} catch (err) {
-		return {
-			events: [],
-			rejected: [{ reason: 'not_json', detail: (err as Error).message, raw: raw.slice(0, 4096) }]
-		};
+		return wholeMessageRejected({
+			reason: 'not_json',
+			detail: (err as Error).message,
+			raw: raw.slice(0, 4096)
+		});
 	}
 	const items = Array.isArray(value) ? value : [value];
 	if (items.length > limits.maxBatchEvents) {
-		return {
-			events: [],
-			rejected: [
-				{
-					reason: 'batch_too_large',
-					detail: `batch of ${items.length} events exceeds ${limits.maxBatchEvents}`,
-					raw: raw.slice(0, 1024)
-				}
-			]
-		};
+		return wholeMessageRejected({
+			reason: 'batch_too_large',
+			detail: `batch of ${items.length} events exceeds ${limits.maxBatchEvents}`,
+			raw: raw.slice(0, 1024)
+		});
 	}
 	const events: CcEvent[] = [];
 	const rejected: Rejection[] = [];
+	const parsed: ParsedItem[] = [];
 	for (const item of items) {
 		const result = parseEvent(item);
+		parsed.push(result);
 		if (result.ok) events.push(result.event);
 		else rejected.push(result.rejection);
 	}
-	return { events, rejected };
+	return { events, rejected, items: parsed };
+}
+
+function wholeMessageRejected(rejection: Rejection): ParsedMessage {
+	return { events: [], rejected: [rejection], items: [{ ok: false, rejection }] };
 }
