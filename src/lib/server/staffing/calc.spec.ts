@@ -110,7 +110,28 @@ describe('parseCalcQuery', () => {
 			/positive number/
 		],
 		['arrivals=100&ahtSec=180&ahtSec=200&thresholdSec=20&agents=1', 'ahtSec', /given more than once/],
-		['arrivals=1e12&ahtSec=180&thresholdSec=20&agents=1', 'arrivals', /Erlangs; the most supported is/]
+		['arrivals=1e12&ahtSec=180&thresholdSec=20&agents=1', 'arrivals', /Erlangs; the most supported is/],
+		// Decimal notation that overflows to Infinity used to get zod's bare "expected number, received
+		// Infinity", which named no parameter and said nothing of what to send instead.
+		['arrivals=1e400&ahtSec=180&thresholdSec=20&agents=1', 'arrivals', /arrivals is too large/],
+		['arrivals=100&ahtSec=180&thresholdSec=20&agents=1e400', 'agents', /agents is too large/],
+		[
+			'arrivals=100&ahtSec=180&thresholdSec=20&targetServiceLevel=1e400',
+			'targetServiceLevel',
+			/targetServiceLevel is too large/
+		],
+		['arrivals=NaN&ahtSec=180&thresholdSec=20&agents=1', 'arrivals', /arrivals must be a number ≥ 0/],
+		// 100 000 E at ≤ 1 % occupancy needs 10⁷ agents: the staffing search used to throw (a 500).
+		[
+			'arrivals=1000000&ahtSec=180&thresholdSec=20&targetServiceLevel=0.8&maxOccupancy=0.01',
+			'maxOccupancy',
+			/needs more than 1000000 agents/
+		],
+		[
+			'model=erlang-a&arrivals=18000000&ahtSec=1&thresholdSec=20&agents=1&patienceSec=86400',
+			'patienceSec',
+			/within one mean patience\) is 864000000; the most supported is 100000000/
+		]
 	])('rejects %s naming %s', (query, parameter, message) => {
 		const parsed = parseCalcQuery(new URLSearchParams(query));
 		expect(parsed.ok).toBe(false);
@@ -118,6 +139,19 @@ describe('parseCalcQuery', () => {
 		expect(parsed.parameter).toBe(parameter);
 		expect(parsed.message).toMatch(message);
 		expect(parsed.message).toContain(parameter);
+	});
+});
+
+describe('parseCalcQuery issues', () => {
+	it('lists every bad parameter once, the first also as parameter and message', () => {
+		const parsed = parseCalcQuery(
+			new URLSearchParams('arrivals=-1&ahtSec=0&ahtSec=&thresholdSec=x&agents=1')
+		);
+		expect(parsed.ok).toBe(false);
+		if (parsed.ok) return;
+		expect(parsed.issues.map((issue) => issue.parameter)).toEqual(['arrivals', 'ahtSec', 'thresholdSec']);
+		expect(parsed.parameter).toBe('arrivals');
+		expect(parsed.message).toBe(parsed.issues[0]?.message);
 	});
 });
 
@@ -181,6 +215,54 @@ describe('staffingCalc', () => {
 		expect(result.agents).toBe(result.requiredAgents);
 		expect(result.serviceLevel).toBeGreaterThanOrEqual(0.8);
 		expect(result.requiredWithShrinkage).toBe(Math.ceil((result.requiredAgents as number) / 0.75));
+	});
+
+	it('never throws and stays JSON-safe for any query that parses, however extreme', () => {
+		// Log-uniform over many orders of magnitude, so limits, underflow and overload are all reached.
+		const magnitude = (min: number, max: number) =>
+			fc.double({ min, max, noNaN: true }).map((exponent) => (10 ** exponent).toPrecision(6));
+		fc.assert(
+			fc.property(
+				fc.constantFrom('erlang-c', 'erlang-a'),
+				magnitude(-3, 9),
+				magnitude(0, 5),
+				magnitude(-3, 5),
+				fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: undefined }),
+				fc.integer({ min: 0, max: 86_400 }),
+				magnitude(-3, 5),
+				fc.option(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { nil: undefined }),
+				fc.option(fc.double({ min: 0.01, max: 1, noNaN: true }), { nil: undefined }),
+				(model, arrivals, intervalSec, ahtSec, agents, thresholdSec, patienceSec, target, maxOccupancy) => {
+					const params = new URLSearchParams({ model, arrivals, intervalSec, ahtSec, patienceSec });
+					params.set('thresholdSec', String(thresholdSec));
+					if (agents !== undefined) params.set('agents', String(agents));
+					if (target !== undefined) params.set('targetServiceLevel', String(target));
+					if (maxOccupancy !== undefined) params.set('maxOccupancy', String(maxOccupancy));
+					const parsed = parseCalcQuery(params);
+					if (!parsed.ok) {
+						expect(parsed.message).toContain(parsed.parameter);
+						return;
+					}
+					expectJsonSafe(staffingCalc(parsed.value));
+				}
+			),
+			{ numRuns: 120 }
+		);
+	});
+
+	it('answers within a fraction of a second at the limits', () => {
+		// A = 100 000 E; for Erlang A λ·θ = 10⁸ exactly. Before the limits were tightened, queries of this
+		// kind (A = 10⁶ E, AHT 1 ms, θ = 1 day) took 30 s, all of it on the event loop the wallboards share.
+		const queries = [
+			'model=erlang-a&arrivals=180000000&ahtSec=1&patienceSec=1000&thresholdSec=20&targetServiceLevel=0.8&maxOccupancy=0.5',
+			'model=erlang-a&arrivals=180000000&ahtSec=1&patienceSec=1000&thresholdSec=20&targetServiceLevel=0.99&agents=1000000',
+			'model=erlang-c&arrivals=1000000&ahtSec=180&thresholdSec=0&targetServiceLevel=0.999999&maxOccupancy=0.1'
+		];
+		for (const query of queries) {
+			const started = performance.now();
+			expectJsonSafe(calc(query));
+			expect(performance.now() - started, query).toBeLessThan(1000);
+		}
 	});
 
 	it('produces JSON-safe results for any valid query', () => {

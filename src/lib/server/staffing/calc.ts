@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import {
+	CALC_PARAMETERS,
+	STAFFING_MODELS,
+	type CalcIssue,
+	type CalcParameter,
+	type CalcResult,
+	type StaffingModel
+} from '$lib/shared/staffing/calc-result';
 import { erlangA } from './erlang-a';
 import { asaSec, erlangC, occupancy, serviceLevel, trafficErlangs } from './erlang-c';
-import { requiredAgents, withShrinkage, type RequiredAgentsInput, type StaffingModel } from './required';
+import { requiredAgents, withShrinkage, type RequiredAgentsInput } from './required';
+
+export type { CalcIssue, CalcResult } from '$lib/shared/staffing/calc-result';
 
 /**
  * Parser and calculator behind `GET /api/v1/staffing/calc`. Pure: the route hands over its
@@ -12,13 +22,19 @@ export const DEFAULT_INTERVAL_SEC = 1800;
 export const DEFAULT_SHRINKAGE = 0.3;
 
 /**
- * Bounds that keep one request to milliseconds: the models cost O(N) per evaluation plus O(√(N·θ ÷ AHT))
- * for Erlang A, and a staffing search makes a few dozen evaluations.
+ * Bounds that keep one request under ~100 ms. The calculator shares its process, and so its event loop,
+ * with the live hub: a request that computes for a second freezes every wallboard for that second (at
+ * 10⁶ Erlangs, AHT 1 ms and a day's patience one request took 30 s). An evaluation costs
+ * O(min(N, A + 40·√A)) for the Erlang B recursion plus, for Erlang A, O(√(λ·θ)) terms of the queue
+ * series (λ·θ = contacts arriving within one mean patience), and a staffing search makes a few dozen
+ * evaluations. 100 000 Erlangs is four times the seats of a 25 000-seat centre in one queue; λ·θ = 10⁸
+ * is, at 25 000 Erlangs, a mean patience of 4 000 handle times.
  */
 export const CALC_LIMITS = {
-	maxTrafficErlangs: 1_000_000,
+	maxTrafficErlangs: 100_000,
 	maxAgents: 1_000_000,
-	maxSeconds: 86_400
+	maxSeconds: 86_400,
+	maxArrivalsPerPatience: 100_000_000
 } as const;
 
 const MAX_ERLANGS = CALC_LIMITS.maxTrafficErlangs;
@@ -39,40 +55,26 @@ export interface CalcQuery {
 	shrinkage: number;
 }
 
-/** Numbers the model cannot define (e.g. ASA of an unstable Erlang C queue) are null, never Infinity. */
-export interface CalcResult {
-	model: StaffingModel;
-	/** The staffing the figures below describe. */
-	agents: number;
-	trafficErlangs: number;
-	pWait: number;
-	serviceLevel: number;
-	asaSec: number | null;
-	occupancy: number | null;
-	/** null for erlang-c, which has no abandonment. */
-	pAbandon: number | null;
-	/** Mean time in queue over all arrivals; for erlang-c everyone is answered, so it equals asaSec. */
-	meanWaitSec: number | null;
-	/** null without a targetServiceLevel. */
-	requiredAgents: number | null;
-	requiredWithShrinkage: number | null;
-}
-
 export type CalcQueryParse =
-	{ ok: true; value: CalcQuery } | { ok: false; parameter: string; message: string };
+	| { ok: true; value: CalcQuery }
+	| { ok: false; parameter: CalcIssue['parameter']; message: string; issues: CalcIssue[] };
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A query-string number: decimal notation only (no '0x10', no ' '), then the field's own range check. */
 function numberParam(name: string, hint: string, range: z.ZodType<number, number>) {
 	const message = `${name} must be ${hint}`;
-	return z
-		.string({
-			error: (issue) => (issue.input === undefined ? `${name} is required: it must be ${hint}` : message)
-		})
-		.regex(DECIMAL, { error: message })
-		.transform(Number)
-		.pipe(range);
+	return (
+		z
+			.string({
+				error: (issue) => (issue.input === undefined ? `${name} is required: it must be ${hint}` : message)
+			})
+			.regex(DECIMAL, { error: message })
+			.transform(Number)
+			// '1e400' is decimal notation but Infinity as a number; zod's own message would not name the field.
+			.refine(Number.isFinite, { error: `${name} is too large: it must be ${hint}` })
+			.pipe(range)
+	);
 }
 
 const seconds = (name: string, hint: string, min: 'positive' | 'nonnegative') => {
@@ -93,7 +95,7 @@ const fraction = (name: string, hint: string, check: (value: number) => boolean)
 const CalcQuerySchema = z
 	.object({
 		model: z
-			.enum(['erlang-c', 'erlang-a'], { error: 'model must be erlang-c or erlang-a' })
+			.enum(STAFFING_MODELS, { error: 'model must be erlang-c or erlang-a' })
 			.optional()
 			.default('erlang-c'),
 		arrivals: numberParam(
@@ -158,17 +160,48 @@ const CalcQuerySchema = z
 					'patienceSec is required for model=erlang-a: the mean patience of waiting contacts in seconds'
 			});
 		}
-		const traffic = (query.arrivals / query.intervalSec) * query.ahtSec;
+		const arrivalsPerSec = query.arrivals / query.intervalSec;
+		const traffic = arrivalsPerSec * query.ahtSec;
 		if (traffic > CALC_LIMITS.maxTrafficErlangs) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['arrivals'],
 				message: `arrivals ÷ intervalSec × ahtSec is ${traffic} Erlangs; the most supported is ${MAX_ERLANGS}`
 			});
+			return;
+		}
+		// The occupancy bound alone needs ⌈A ÷ maxOccupancy⌉ agents; past the agent limit the search would
+		// only give up, so say which parameter asks for the impossible.
+		if (query.maxOccupancy !== undefined && traffic / query.maxOccupancy > CALC_LIMITS.maxAgents) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['maxOccupancy'],
+				message:
+					`maxOccupancy ${query.maxOccupancy} needs more than ${CALC_LIMITS.maxAgents} agents for ` +
+					`${traffic} Erlangs; give a larger fraction`
+			});
+		}
+		if (
+			query.model === 'erlang-a' &&
+			query.patienceSec !== undefined &&
+			arrivalsPerSec * query.patienceSec > CALC_LIMITS.maxArrivalsPerPatience
+		) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['patienceSec'],
+				message:
+					`patienceSec × arrivals ÷ intervalSec (contacts arriving within one mean patience) is ` +
+					`${arrivalsPerSec * query.patienceSec}; the most supported is ${CALC_LIMITS.maxArrivalsPerPatience}`
+			});
 		}
 	});
 
-const PARAMETERS = Object.keys(CalcQuerySchema.shape) as (keyof typeof CalcQuerySchema.shape)[];
+// The shared list and the schema name the same parameters: each check fails to compile if one drifts.
+const PARAMETERS: readonly CalcParameter[] =
+	CALC_PARAMETERS satisfies readonly (keyof typeof CalcQuerySchema.shape)[];
+const _everyParameterListed: [Exclude<keyof typeof CalcQuerySchema.shape, CalcParameter>] extends [never]
+	? true
+	: never = true;
 
 /**
  * Parses the query into a CalcQuery, or names the first bad parameter with a message saying how to fix
@@ -179,15 +212,24 @@ export function parseCalcQuery(params: URLSearchParams): CalcQueryParse {
 	const raw: Record<string, string> = {};
 	for (const name of PARAMETERS) {
 		const values = params.getAll(name).filter((value) => value.trim() !== '');
-		if (values.length > 1)
-			return { ok: false, parameter: name, message: `${name} is given more than once; give it once` };
+		if (values.length > 1) {
+			const message = `${name} is given more than once; give it once`;
+			return { ok: false, parameter: name, message, issues: [{ parameter: name, message }] };
+		}
 		if (values[0] !== undefined) raw[name] = values[0].trim();
 	}
 	const parsed = CalcQuerySchema.safeParse(raw);
 	if (parsed.success) return { ok: true, value: parsed.data };
-	const issue = parsed.error.issues[0];
-	const parameter = typeof issue?.path[0] === 'string' ? issue.path[0] : 'query';
-	return { ok: false, parameter, message: issue?.message ?? 'invalid query' };
+	const issues: CalcIssue[] = [];
+	for (const issue of parsed.error.issues) {
+		const name = issue.path[0];
+		const parameter = PARAMETERS.find((p) => p === name) ?? 'query';
+		// One message per parameter: the first says what to fix, a second would only repeat it.
+		if (!issues.some((known) => known.parameter === parameter))
+			issues.push({ parameter, message: issue.message });
+	}
+	const first = issues[0] ?? { parameter: 'query', message: 'invalid query' };
+	return { ok: false, parameter: first.parameter, message: first.message, issues };
 }
 
 /** Figures at the given (or required) staffing, plus the staffing the target needs. */

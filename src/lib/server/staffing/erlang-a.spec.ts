@@ -13,13 +13,17 @@ import { asaSec, erlangC, serviceLevel } from './erlang-c';
 function reference({ agents, arrivalsPerSec, ahtSec, patienceSec, thresholdSec }: ErlangAInput) {
 	const mu = 1 / ahtSec;
 	const gamma = 1 / patienceSec;
-	const weights = [1];
+	// Weights in logs: at N = 1 000 the unnormalised π_N is e^(≈1 000), beyond any double.
+	const logWeights = [0];
+	let peak = 0;
 	for (let n = 1; ; n++) {
 		const death = Math.min(n, agents) * mu + Math.max(0, n - agents) * gamma;
-		const next = (weights[n - 1] as number) * (arrivalsPerSec / death);
-		weights.push(next);
-		if (n > agents + 5 && next < 1e-20 * weights.reduce((s, w) => s + w, 0) && arrivalsPerSec < death) break;
+		const next = (logWeights[n - 1] as number) + Math.log(arrivalsPerSec / death);
+		logWeights.push(next);
+		peak = Math.max(peak, next);
+		if (n > agents + 5 && next < peak - 50 && arrivalsPerSec < death) break;
 	}
+	const weights = logWeights.map((w) => Math.exp(w - peak));
 	const total = weights.reduce((s, w) => s + w, 0);
 	const pi = weights.map((w) => w / total);
 
@@ -103,7 +107,10 @@ describe('erlangA against an exact birth–death solution', () => {
 		{ agents: 3, arrivalsPerSec: 1 / 30, ahtSec: 180, patienceSec: 60, thresholdSec: 30 },
 		{ agents: 2, arrivalsPerSec: 1 / 20, ahtSec: 180, patienceSec: 30, thresholdSec: 10 },
 		// Patience longer than handle time, threshold 0.
-		{ agents: 4, arrivalsPerSec: 1 / 100, ahtSec: 300, patienceSec: 900, thresholdSec: 0 }
+		{ agents: 4, arrivalsPerSec: 1 / 100, ahtSec: 300, patienceSec: 900, thresholdSec: 0 },
+		// Hundreds of agents, at and over the load, where the series are summed from their peak.
+		{ agents: 100, arrivalsPerSec: 95 / 300, ahtSec: 300, patienceSec: 120, thresholdSec: 20 },
+		{ agents: 200, arrivalsPerSec: 210 / 180, ahtSec: 180, patienceSec: 90, thresholdSec: 20 }
 	])('matches at N = $agents, λ = $arrivalsPerSec/s, θ = $patienceSec s', (input) => {
 		expectClose(erlangA(input), reference(input), 1e-10);
 	});
@@ -129,6 +136,31 @@ describe('erlangA against an exact birth–death solution', () => {
 			),
 			{ numRuns: 40 }
 		);
+	});
+
+	it('matches a 400-digit solution at N = 1 000, 5 % over the load', () => {
+		// Computed once outside the suite with arbitrary precision (mpmath, 400 digits), by a method that
+		// shares nothing with either implementation: the birth–death π, and for each queue position the
+		// hypoexponential offered wait (stage rates Nμ + iγ) in closed form, weighted by e^(−γ·wait) for the
+		// contact's own patience. The in-test reference above is too slow at this size.
+		const result = erlangA({
+			agents: 1000,
+			arrivalsPerSec: 1050 / 300,
+			ahtSec: 300,
+			patienceSec: 60,
+			thresholdSec: 20
+		});
+		const expected = {
+			pWait: 0.6887595243889753,
+			pAbandon: 0.05180584860648782,
+			serviceLevel: 0.9481514473369796,
+			asaSec: 3.096153457107657,
+			occupancy: 0.9956038589631878
+		};
+		for (const [key, want] of Object.entries(expected)) {
+			const value = result[key as keyof typeof expected] as number;
+			expect(Math.abs(value - want), key).toBeLessThan(1e-12 * Math.max(1, want));
+		}
 	});
 
 	it('satisfies Mandelbaum–Zeltyn: P(abandon | wait) = 1 ÷ (ρ·A(x, y)) + 1 − 1 ÷ ρ', () => {

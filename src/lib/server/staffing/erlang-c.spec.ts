@@ -73,6 +73,19 @@ describe('erlangB', () => {
 		expect(erlangB(0, 5)).toBe(1);
 		expect(erlangB(3, 0)).toBe(0);
 	});
+
+	it('stops at negligible blocking instead of grinding through subnormal numbers', () => {
+		// B(2 000 000, 1 000) is far below 1e-300 from N ≈ 1 400 on; running the recursion on through
+		// subnormal doubles took ~11 ms a call (100 calls > 1 s), and a staffing search makes dozens of calls.
+		expect(erlangB(2_000_000, 1_000)).toBe(0);
+		const started = performance.now();
+		for (let i = 0; i < 100; i++) erlangB(2_000_000, 1_000);
+		expect(performance.now() - started).toBeLessThan(100);
+		// Just above the cut the value is still the exact one.
+		const near = exactErlang(1_150, 1_000n, 1n).blocking;
+		expect(near).toBeGreaterThan(1e-300);
+		closeTo(erlangB(1_150, 1_000), near, 1e-11);
+	});
 });
 
 describe('erlangC', () => {
@@ -132,6 +145,25 @@ describe('serviceLevel, asaSec and occupancy', () => {
 		const exact = exactErlang(14, 10n, 1n).pWait;
 		closeTo(serviceLevel(14, a, 180, 20), 1 - exact * Math.exp((-(14 - 10) * 20) / 180), 1e-12);
 		closeTo(asaSec(14, a, 180), (exact * 180) / 4, 1e-12);
+	});
+
+	it('reproduce the published table for A = 10 E, N = 11..15 (AHT 180 s, 20 s threshold)', () => {
+		// callcentrehelper.com, "Erlang C Formula – Made Simple With an Easy Worked Example", table of
+		// P(wait), service level and ASA by number of agents for 100 calls per 30 min at 180 s; the same
+		// values appear in every Erlang C table for 10 Erlangs (e.g. C(12, 10) = 0.4494).
+		const a = trafficErlangs(100 / 1800, 180);
+		const table: [agents: number, pWait: number, level: number, asa: number][] = [
+			[11, 0.682, 0.39, 122.8],
+			[12, 0.449, 0.64, 40.4],
+			[13, 0.285, 0.796, 17.1],
+			[14, 0.174, 0.888, 7.8],
+			[15, 0.102, 0.941, 3.7]
+		];
+		for (const [agents, pWait, level, asa] of table) {
+			expect(Math.abs(erlangC(agents, a) - pWait), `P(wait) at ${agents}`).toBeLessThan(5e-4);
+			expect(Math.abs(serviceLevel(agents, a, 180, 20) - level), `SL at ${agents}`).toBeLessThan(5e-4);
+			expect(Math.abs(asaSec(agents, a, 180) - asa), `ASA at ${agents}`).toBeLessThan(0.05);
+		}
 	});
 
 	it('reproduce the Mitan "Erlang-C formula" example (360 calls per 30 min, 240 s, 55 agents, 15 s)', () => {

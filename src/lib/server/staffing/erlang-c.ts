@@ -14,10 +14,18 @@ export function trafficErlangs(arrivalsPerSec: number, ahtSec: number): number {
 }
 
 /**
+ * Below this B counts as 0. Past n > A the recursion only falls, and running it on through subnormal
+ * doubles is many times slower per step: B(2 000 000, 1 000) took 11 ms and B(2 000 000, 10⁶) 90 ms,
+ * and a staffing search makes dozens of such calls. No figure can show the difference: P(wait) of both
+ * models is then at most N·B ÷ (N − A).
+ */
+const NEGLIGIBLE_BLOCKING = 1e-300;
+
+/**
  * Erlang B blocking probability B(N, A), by the recursion B(0) = 1, B(n) = A·B(n−1) ÷ (n + A·B(n−1))
  * (e.g. Zukerman, "Introduction to Queueing Theory and Stochastic Teletraffic Models", §8.3). Every
  * intermediate value lies in [0, 1], so nothing overflows and the relative error grows at most linearly
- * with N; for N ≫ A the result may underflow to 0, which is then the correct answer to double precision.
+ * with N; for N ≫ A the result is 0, which is then the correct answer to double precision.
  */
 export function erlangB(agents: number, trafficErlangs: number): number {
 	assertAgents(agents);
@@ -26,6 +34,7 @@ export function erlangB(agents: number, trafficErlangs: number): number {
 	for (let n = 1; n <= agents; n++) {
 		const carried = trafficErlangs * blocking;
 		blocking = carried / (n + carried);
+		if (blocking < NEGLIGIBLE_BLOCKING && n > trafficErlangs) return 0;
 	}
 	return blocking;
 }

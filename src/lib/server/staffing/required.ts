@@ -2,7 +2,7 @@ import { erlangA } from './erlang-a';
 import { serviceLevel as erlangCServiceLevel, trafficErlangs } from './erlang-c';
 import { assertNonNegative } from './guards';
 
-export type StaffingModel = 'erlang-c' | 'erlang-a';
+export type { StaffingModel } from '$lib/shared/staffing/calc-result';
 
 interface RequiredAgentsBase {
 	arrivalsPerSec: number;
@@ -70,10 +70,13 @@ export function requiredAgents(input: RequiredAgentsInput): number {
 	const start = Math.max(1, Math.round(traffic));
 	const forSl = leastMeeting((n) => figures(n).serviceLevel >= targetServiceLevel, 0, start);
 	if (maxOccupancy === undefined) return forSl;
+	// Erlang A occupancy is A·P(answered) ÷ N ≤ A ÷ N, so ⌈A ÷ max⌉ always meets the bound and the answer
+	// lies a little below it (by the abandon share). Starting there keeps the search at a few evaluations
+	// instead of galloping up from A through dozens of them.
 	const forOccupancy = leastMeeting(
 		(n) => (figures(n).occupancy ?? 1) <= maxOccupancy + OCCUPANCY_TOLERANCE,
 		1,
-		start
+		Math.max(1, Math.ceil(traffic / maxOccupancy))
 	);
 	return Math.max(forSl, forOccupancy);
 }
