@@ -210,6 +210,26 @@ describe('the production server on a real Redis', () => {
 		second.ws.close();
 	});
 
+	it('sends a current snapshot of a view that sat idle while the floor changed', async () => {
+		// Every earlier socket is closed: board:default is idle, and its last computed picture is old.
+		await platform.send([
+			platform.event({ type: 'agent.state', agentId: 'a3', state: 'not_ready', reason: 'lunch' })
+		]);
+		await vi.waitFor(async () =>
+			expect((await getJson<{ counts: { notReady: number } }>(app, '/api/v1/agents')).counts.notReady).toBe(1)
+		);
+		const { ws, frames } = await connect();
+		ws.send(JSON.stringify({ type: 'subscribe.v1', view: 'board:default' }));
+		await vi.waitFor(() => expect(frames.some((f) => f.type === 'snapshot.v1')).toBe(true));
+		const snapshot = frames.find((f) => f.type === 'snapshot.v1') as Extract<
+			ServerFrame,
+			{ type: 'snapshot.v1' }
+		>;
+		expect(snapshot.data.agents.notReady).toBe(1);
+		expect(snapshot.data.agents.notReadyByReason).toMatchObject({ lunch: 1 });
+		ws.close();
+	});
+
 	it('answers an unknown view or a malformed frame with an error frame and keeps the socket open', async () => {
 		const { ws, frames } = await connect();
 		ws.send('{oops');

@@ -43,7 +43,7 @@ interface View {
 	diff: BoardDiff;
 	data: BoardData | null;
 	/** Recent patch frames by seq, for resuming clients. */
-	recent: Array<{ seq: number; frame: string }>;
+	recent: Array<{ seq: number; frame: Buffer }>;
 	idleSinceMs: number | null;
 }
 
@@ -207,6 +207,9 @@ export class RealtimeHub {
 		if (!client.views.has(view) && client.views.size >= this.#limits.maxSubscriptionsPerClient) {
 			return this.#clientError(client, 'too_many_views', 'too many subscriptions on one socket');
 		}
+		// An idle view's picture may be minutes old: bring it up to date (as a patch, so clients resuming
+		// across the idle spell still get every change) before anyone is sent a snapshot of it.
+		if (view.subscribers.size === 0) this.#refresh(view);
 		client.views.add(view);
 		view.subscribers.add(client);
 		view.idleSinceMs = null;
@@ -253,23 +256,7 @@ export class RealtimeHub {
 				if (view.idleSinceMs !== null && now - view.idleSinceMs > 10 * 60_000) this.#views.delete(view.name);
 				continue;
 			}
-			const data = this.#o.boardData(view.boardId);
-			if (!data) continue;
-			view.data = data;
-			const patch = view.diff.next(data);
-			let frame: string | null = null;
-			if (patch) {
-				view.seq++;
-				frame = JSON.stringify({
-					type: 'patch.v1',
-					view: view.name,
-					seq: view.seq,
-					freshness: this.#o.freshness(),
-					data: patch
-				} satisfies ServerFrame);
-				view.recent.push({ seq: view.seq, frame });
-				if (view.recent.length > this.#limits.resumablePatches) view.recent.shift();
-			}
+			const frame = this.#refresh(view);
 			for (const client of view.subscribers) {
 				if (client.ws.bufferedAmount > this.#limits.maxBufferedBytes) {
 					if (frame) {
@@ -285,11 +272,35 @@ export class RealtimeHub {
 		this.stats.views = this.#views.size;
 	}
 
+	/**
+	 * Recomputes a view and, when it changed, numbers and keeps the patch. The frame is encoded to UTF-8
+	 * once here and the same buffer goes to every subscriber, so fan-out costs no per-socket encoding.
+	 */
+	#refresh(view: View): Buffer | null {
+		const data = this.#o.boardData(view.boardId);
+		if (!data) return null;
+		view.data = data;
+		const patch = view.diff.next(data);
+		if (!patch) return null;
+		view.seq++;
+		const frame = Buffer.from(
+			JSON.stringify({
+				type: 'patch.v1',
+				view: view.name,
+				seq: view.seq,
+				freshness: this.#o.freshness(),
+				data: patch
+			} satisfies ServerFrame)
+		);
+		view.recent.push({ seq: view.seq, frame });
+		if (view.recent.length > this.#limits.resumablePatches) view.recent.shift();
+		return frame;
+	}
+
 	#heartbeat(): void {
-		const frame = JSON.stringify({
-			type: 'heartbeat.v1',
-			freshness: this.#o.freshness()
-		} satisfies ServerFrame);
+		const frame = Buffer.from(
+			JSON.stringify({ type: 'heartbeat.v1', freshness: this.#o.freshness() } satisfies ServerFrame)
+		);
 		for (const client of this.#clients) {
 			if (client.ws.bufferedAmount <= this.#limits.maxBufferedBytes) this.#send(client, frame);
 		}
@@ -307,11 +318,13 @@ export class RealtimeHub {
 		}
 	}
 
-	#send(client: Client, frame: string): void {
+	#send(client: Client, frame: string | Buffer): void {
 		if (client.ws.readyState !== client.ws.OPEN) return;
-		client.ws.send(frame);
+		const bytes = typeof frame === 'string' ? Buffer.from(frame) : frame;
+		// Frames are JSON text: a Buffer must still go out as a text frame.
+		client.ws.send(bytes, { binary: false });
 		this.stats.framesSent++;
-		this.stats.bytesSent += frame.length;
+		this.stats.bytesSent += bytes.length;
 	}
 
 	#clientError(client: Client, code: string, message: string): void {
