@@ -33,6 +33,11 @@ export function queueRow(queueId: string | null, overrides: Partial<QueueFigures
 		acwShare: 0.1,
 		surveys: 10,
 		csat: 0.9,
+		surveysSatisfied: 9,
+		maxVipWaitSec: 0,
+		customerOffered: 80,
+		repeatOffered: 12,
+		repeatRate: 0.15,
 		...overrides
 	};
 }

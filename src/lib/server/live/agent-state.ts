@@ -1,5 +1,6 @@
 import { DEFAULT_CAPACITY, type Capacity } from '../../shared/contract';
 import type { DisplayedState } from '../../shared/metrics/figures';
+import { closeSegment, newSegment, openSegment } from './agent-time';
 import { noteAnomaly, type AgentCapacity, type AgentRec, type Floor, type Leg } from './floor-state';
 
 /**
@@ -33,15 +34,20 @@ function tallyAdd(floor: Floor, state: DisplayedState, reason: string | null, de
 /**
  * Re-derives the agent's displayed state after a change at `atMs`; when it differs, moves the agent
  * between tallies and restarts its clock. A not-ready reason change is a new state (break → lunch).
+ * Every change of state or load passes here, so this is also where the agent's time integrals close
+ * the piece that just ended (with the state and load it had) and open the next.
  */
 export function refreshAgent(floor: Floor, agent: AgentRec, atMs: number): void {
+	closeSegment(floor, agent, atMs);
 	const next = displayedOf(agent);
-	if (next.state === agent.displayed && next.reason === agent.displayedReason) return;
-	tallyAdd(floor, agent.displayed, agent.displayedReason, -1);
-	tallyAdd(floor, next.state, next.reason, 1);
-	agent.displayed = next.state;
-	agent.displayedReason = next.reason;
-	agent.displayedSinceMs = atMs;
+	if (next.state !== agent.displayed || next.reason !== agent.displayedReason) {
+		tallyAdd(floor, agent.displayed, agent.displayedReason, -1);
+		tallyAdd(floor, next.state, next.reason, 1);
+		agent.displayed = next.state;
+		agent.displayedReason = next.reason;
+		agent.displayedSinceMs = atMs;
+	}
+	openSegment(agent, loadOf(agent));
 }
 
 export function capacityOf(capacity: Capacity | undefined): AgentCapacity {
@@ -74,7 +80,8 @@ export function ensureAgent(floor: Floor, agentId: string, atMs: number, anomaly
 			legs: new Map(),
 			displayed: 'offline',
 			displayedReason: null,
-			displayedSinceMs: atMs
+			displayedSinceMs: atMs,
+			segment: newSegment(atMs)
 		};
 		floor.agents.set(agentId, agent);
 		floor.tally.byState.offline++;

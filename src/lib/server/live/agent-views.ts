@@ -1,6 +1,9 @@
+import { agentWindowFigures } from '../../shared/metrics/agent-formulas';
 import type { AgentContactView, AgentCounts, AgentView, DisplayedState } from '../../shared/metrics/figures';
+import { agentTotals } from './agent-figures';
 import { loadOf } from './agent-state';
 import type { AgentRec, Floor } from './floor-state';
+import type { ResolvedWindow } from './windows';
 
 /**
  * Agent counts by displayed state. Staffed = every agent not offline, so the counts partition it:
@@ -24,20 +27,22 @@ export function agentCounts(floor: Floor, _nowMs: number, queueIds?: string[]): 
 		};
 	}
 	const wanted = new Set(queueIds);
-	const counts: AgentCounts = {
-		staffed: 0,
-		available: 0,
-		onContact: 0,
-		wrapUp: 0,
-		notReady: 0,
-		notReadyByReason: {}
-	};
+	const counts = emptyAgentCounts();
 	for (const agent of floor.agents.values()) {
 		if (agent.displayed === 'offline' || !agent.queues.some((q) => wanted.has(q))) continue;
-		counts.staffed++;
-		countInto(counts, agent.displayed, agent.displayedReason);
+		countAgentInto(counts, agent);
 	}
 	return counts;
+}
+
+export function emptyAgentCounts(): AgentCounts {
+	return { staffed: 0, available: 0, onContact: 0, wrapUp: 0, notReady: 0, notReadyByReason: {} };
+}
+
+/** Counts one agent that is not offline. */
+export function countAgentInto(counts: AgentCounts, agent: AgentRec): void {
+	counts.staffed++;
+	countInto(counts, agent.displayed, agent.displayedReason);
 }
 
 function countInto(counts: AgentCounts, state: DisplayedState, reason: string | null): void {
@@ -66,28 +71,36 @@ export interface AgentViewFilter {
 	teamIds?: string[];
 	/** Offline agents the floor has seen today are listed unless this is false. */
 	includeOffline?: boolean;
+	/** Adds how long each agent has been in its state and on each contact (`timeInStateSec`, `durationSec`). */
+	durations?: boolean;
+	/** Adds each agent's `figures` over this window (day or shift). */
+	window?: ResolvedWindow;
 }
 
 /**
- * One row per agent, in the order the floor first saw them (deterministic; screens sort as they wish).
+ * One row per agent, in the order the floor first saw them (deterministic; screens sort as they wish);
+ * on request with the durations at `nowMs` and the agent's figures over a window.
  */
-export function agentViews(floor: Floor, _nowMs: number, filter?: AgentViewFilter): AgentView[] {
+export function agentViews(floor: Floor, nowMs: number, filter?: AgentViewFilter): AgentView[] {
 	const teams = filter?.teamIds ? new Set(filter.teamIds) : null;
 	const includeOffline = filter?.includeOffline ?? true;
 	const views: AgentView[] = [];
 	for (const agent of floor.agents.values()) {
 		if (teams && !teams.has(agent.teamId)) continue;
 		if (!includeOffline && agent.displayed === 'offline') continue;
-		views.push(agentViewOf(agent));
+		const view = agentViewOf(agent, filter?.durations ? nowMs : undefined);
+		if (filter?.window) view.figures = agentWindowFigures(agentTotals(floor, agent, filter.window, nowMs));
+		views.push(view);
 	}
 	return views;
 }
 
-export function agentViewOf(agent: AgentRec): AgentView {
+/** The agent's row; with `nowMs`, also how long it has been in its state and on each contact. */
+export function agentViewOf(agent: AgentRec, nowMs?: number): AgentView {
 	const contacts: AgentContactView[] = [];
 	for (const leg of agent.legs.values()) {
 		if (leg.status === 'transferred') continue;
-		contacts.push({
+		const row: AgentContactView = {
 			contactId: leg.contactId,
 			queueId: leg.queueId,
 			channel: leg.channel,
@@ -95,9 +108,14 @@ export function agentViewOf(agent: AgentRec): AgentView {
 			sinceMs: leg.sinceMs,
 			vip: leg.vip,
 			answeredAtMs: leg.answeredAtMs
-		});
+		};
+		if (nowMs !== undefined) {
+			row.durationSec = secondsSince(leg.sinceMs, nowMs);
+			row.sinceAnsweredSec = leg.answeredAtMs === null ? null : secondsSince(leg.answeredAtMs, nowMs);
+		}
+		contacts.push(row);
 	}
-	return {
+	const view: AgentView = {
 		agentId: agent.agentId,
 		name: agent.name,
 		teamId: agent.teamId,
@@ -108,4 +126,8 @@ export function agentViewOf(agent: AgentRec): AgentView {
 		load: loadOf(agent),
 		contacts
 	};
+	if (nowMs !== undefined) view.timeInStateSec = secondsSince(agent.displayedSinceMs, nowMs);
+	return view;
 }
+
+const secondsSince = (sinceMs: number, nowMs: number): number => Math.max(0, nowMs - sinceMs) / 1000;

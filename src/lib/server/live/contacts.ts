@@ -1,8 +1,14 @@
 import type { Channel } from '../../shared/contract';
-import { countHandle, countOutcome, type QueueOutcome } from '../../shared/metrics/outcomes';
-import { isLive, refreshAgent } from './agent-state';
 import {
-	countersAt,
+	countHandle,
+	countOutcome,
+	type OutcomeTags,
+	type QueueOutcome
+} from '../../shared/metrics/outcomes';
+import { recordQueueCounts } from './accumulate';
+import { isLive, refreshAgent } from './agent-state';
+import { recordAgentHandled } from './agent-time';
+import {
 	ensureQueue,
 	type AgentRec,
 	type ContactRec,
@@ -24,6 +30,7 @@ export function createContact(
 		channel,
 		vip: false,
 		customerId: null,
+		repeat: null,
 		queueId,
 		offer: null,
 		legs: new Map(),
@@ -46,6 +53,7 @@ export function openContact(floor: Floor, contactId: string): ContactRec | null 
 	const contact = createContact(floor, contactId, recent.channel, recent.queueId);
 	contact.vip = recent.vip;
 	contact.customerId = recent.customerId;
+	contact.repeat = recent.repeat;
 	for (const leg of recent.dormantLegs ?? []) contact.legs.set(leg.agentId, leg);
 	return contact;
 }
@@ -62,6 +70,7 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 		channel: contact.channel,
 		vip: contact.vip,
 		customerId: contact.customerId,
+		repeat: contact.repeat,
 		dormantLegs: dormantLegs.length > 0 ? dormantLegs : null
 	});
 	if (recent.size > floor.limits.recentContacts) {
@@ -95,8 +104,12 @@ export function endOffer(floor: Floor, contact: ContactRec, outcome: QueueOutcom
 	const offer = contact.offer;
 	if (!offer) return;
 	const queue = ensureQueue(floor, offer.queueId, contact.channel);
-	const counters = countersAt(floor, offer.queueId, atMs);
-	if (counters) countOutcome(counters, outcome, Math.max(0, atMs - offer.queuedAtMs) / 1000, queue.config);
+	const waitSec = Math.max(0, atMs - offer.queuedAtMs) / 1000;
+	const tags: OutcomeTags = {
+		vip: contact.vip,
+		customer: contact.repeat === null ? 'none' : contact.repeat ? 'repeat' : 'first'
+	};
+	recordQueueCounts(floor, offer.queueId, atMs, (c) => countOutcome(c, outcome, waitSec, queue.config, tags));
 	closeOffer(floor, contact);
 }
 
@@ -188,8 +201,9 @@ function talkHoldSec(leg: Leg): { talkSec: number; holdSec: number } {
 export function countTransferredLeg(floor: Floor, leg: Leg, atMs: number): void {
 	stopTalk(leg, atMs);
 	if (leg.timingKnown && !leg.handleCounted) {
-		const counters = countersAt(floor, leg.queueId, atMs);
-		if (counters) countHandle(counters, { ...talkHoldSec(leg), wrapSec: 0 });
+		const times = { ...talkHoldSec(leg), wrapSec: 0 };
+		recordQueueCounts(floor, leg.queueId, atMs, (c) => countHandle(c, times));
+		recordAgentHandled(floor, leg.agentId, atMs);
 	}
 	leg.handleCounted = true;
 }
@@ -198,10 +212,25 @@ export function countTransferredLeg(floor: Floor, leg: Leg, atMs: number): void 
 export function countWrappedLeg(floor: Floor, leg: Leg, atMs: number): void {
 	if (leg.endedAtMs === null) stopTalk(leg, atMs);
 	if (!leg.timingKnown) return;
-	const counters = countersAt(floor, leg.queueId, atMs);
-	if (!counters) return;
 	const wrapSec = Math.max(0, atMs - (leg.endedAtMs ?? atMs)) / 1000;
-	if (leg.handleCounted) countHandle(counters, { talkSec: 0, holdSec: 0, wrapSec }, false);
-	else countHandle(counters, { ...talkHoldSec(leg), wrapSec });
+	if (leg.handleCounted) {
+		recordQueueCounts(floor, leg.queueId, atMs, (c) =>
+			countHandle(c, { talkSec: 0, holdSec: 0, wrapSec }, false)
+		);
+	} else {
+		const times = { ...talkHoldSec(leg), wrapSec };
+		recordQueueCounts(floor, leg.queueId, atMs, (c) => countHandle(c, times));
+		recordAgentHandled(floor, leg.agentId, atMs);
+	}
 	leg.handleCounted = true;
+}
+
+/**
+ * Notes the contact's customer once, at its first queueing with a customerId known: from then on the
+ * contact is a 48 h repeat or not, for every offer it gets (a transfer to a queue is a new offer of the
+ * same contact, not another contact of the customer).
+ */
+export function noteCustomer(floor: Floor, contact: ContactRec, queuedAtMs: number): void {
+	if (contact.customerId === null || contact.repeat !== null) return;
+	contact.repeat = floor.customers.note(contact.customerId, contact.contactId, queuedAtMs);
 }

@@ -5,9 +5,14 @@ import {
 	type QueueConfig
 } from '../../shared/centre/setup';
 import type { Channel, SupervisionMode } from '../../shared/contract';
+import { emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
 import { emptyCounters, type QueueCounters } from '../../shared/metrics/counters';
 import type { DisplayedState } from '../../shared/metrics/figures';
+import type { BucketRing } from './bucket-ring';
+import { CustomerMemory } from './customer-memory';
 import { DayClock } from './day-window';
+import { PeriodStore } from './period-store';
+import { ShiftClock } from './shift-clock';
 
 /**
  * The live floor: agents, open contacts, queues, and the counts of the day. Mutable by design (one
@@ -28,8 +33,22 @@ export interface Floor {
 	readonly recentContacts: Map<string, RecentContact>;
 	readonly supervisions: Map<string, SupervisionSession>;
 	/** Counts per local day start (epoch ms) and queue; only the last `limits.daysKept` days are kept. */
-	readonly dayCounters: Map<number, Map<string, QueueCounters>>;
+	readonly dayCounters: PeriodStore<QueueCounters>;
 	readonly dayClock: DayClock;
+	readonly shiftClock: ShiftClock;
+	/** Counts per shift segment (span between consecutive shift starts) and queue; empty without shifts. */
+	readonly shiftCounters: PeriodStore<QueueCounters>;
+	/** 10 s buckets of the last hour per queue (rolling and interval windows), created on a queue's first count. */
+	readonly queueRings: Map<string, BucketRing>;
+	/** Agent integrals per local day and per shift segment, by agentId and by teamId. */
+	readonly agentDay: PeriodStore<AgentTotals>;
+	readonly agentShift: PeriodStore<AgentTotals>;
+	readonly teamDay: PeriodStore<AgentTotals>;
+	readonly teamShift: PeriodStore<AgentTotals>;
+	/** 10 s buckets of the last hour of agent integrals per team (rolling and interval windows). */
+	readonly teamRings: Map<string, BucketRing>;
+	/** Customers' recent contacts, for the 48 h repeat rate. */
+	readonly customers: CustomerMemory;
 	/** Agents per displayed state, kept as states change so centre-wide counts cost nothing. */
 	readonly tally: AgentTally;
 	/** Events that made no sense where they arrived, by kind; applied as far as sensible, never fatal. */
@@ -45,12 +64,18 @@ export interface FloorLimits {
 	daysKept: number;
 	/** Open supervision sessions; the oldest is forgotten beyond this, should its end never come. */
 	supervisions: number;
+	/** Customers remembered for the 48 h repeat rate (about 200 bytes each); least recently seen go first. */
+	customers: number;
+	/** Shift segments kept: two days of up to 7 shift starts, plus spares for late events. */
+	shiftSegmentsKept: number;
 }
 
 export const DEFAULT_FLOOR_LIMITS: FloorLimits = {
 	recentContacts: 200_000,
 	daysKept: 3,
-	supervisions: 10_000
+	supervisions: 10_000,
+	customers: 500_000,
+	shiftSegmentsKept: 16
 };
 
 export interface QueueState {
@@ -59,6 +84,18 @@ export interface QueueState {
 	order: number;
 	/** Contacts waiting (queued or ringing, not yet answered) in this queue. */
 	waiting: Set<ContactRec>;
+}
+
+/**
+ * The agent's current piece of a piecewise-constant timeline: since `sinceMs` its displayed state and
+ * load have been these. Each change closes the piece into the agent's and team's integrals; a query
+ * adds the open piece up to the query time, so nothing needs a timer.
+ */
+export interface AgentSegment {
+	sinceMs: number;
+	state: DisplayedState;
+	load: number;
+	teamId: string;
 }
 
 export interface AgentCapacity {
@@ -86,6 +123,7 @@ export interface AgentRec {
 	/** Reason of the displayed not-ready state, else null. */
 	displayedReason: string | null;
 	displayedSinceMs: number;
+	segment: AgentSegment;
 }
 
 export type LegStatus = 'ringing' | 'talking' | 'held' | 'wrapup' | 'transferred';
@@ -120,6 +158,8 @@ export interface ContactRec {
 	channel: Channel;
 	vip: boolean;
 	customerId: string | null;
+	/** Whether the customer had another contact queued in the 48 h before; null until a customerId is known. */
+	repeat: boolean | null;
 	/** The queue of the latest offer (current while waiting). */
 	queueId: string;
 	/** The open queue offer while the contact waits (queued or ringing); null once it has an outcome. */
@@ -135,6 +175,7 @@ export interface RecentContact {
 	channel: Channel;
 	vip: boolean;
 	customerId: string | null;
+	repeat: boolean | null;
 	/** Transferred legs whose agent may still send contact.ended (then wrap-up starts). */
 	dormantLegs: Leg[] | null;
 }
@@ -165,6 +206,7 @@ export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
 	setup.queues.forEach((q, order) => {
 		queues.set(q.queueId, { config: queueConfigFromSetup(q), order, waiting: new Set() });
 	});
+	const limits = { ...DEFAULT_FLOOR_LIMITS, ...options.limits };
 	return {
 		timeZone: options.timeZone,
 		setup,
@@ -173,14 +215,23 @@ export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
 		contacts: new Map(),
 		recentContacts: new Map(),
 		supervisions: new Map(),
-		dayCounters: new Map(),
+		dayCounters: new PeriodStore(limits.daysKept, emptyCounters),
 		dayClock: new DayClock(options.timeZone),
+		shiftClock: new ShiftClock(setup.shifts, options.timeZone),
+		shiftCounters: new PeriodStore(limits.shiftSegmentsKept, emptyCounters),
+		queueRings: new Map(),
+		agentDay: new PeriodStore(limits.daysKept, emptyAgentTotals),
+		agentShift: new PeriodStore(limits.shiftSegmentsKept, emptyAgentTotals),
+		teamDay: new PeriodStore(limits.daysKept, emptyAgentTotals),
+		teamShift: new PeriodStore(limits.shiftSegmentsKept, emptyAgentTotals),
+		teamRings: new Map(),
+		customers: new CustomerMemory(limits.customers),
 		tally: {
 			byState: { on_contact: 0, wrap_up: 0, ready: 0, not_ready: 0, offline: 0 },
 			notReadyByReason: new Map()
 		},
 		anomalies: {},
-		limits: { ...DEFAULT_FLOOR_LIMITS, ...options.limits },
+		limits,
 		lastEventTs: null,
 		eventsApplied: 0
 	};
@@ -209,37 +260,9 @@ export function ensureQueue(floor: Floor, queueId: string, channel: Channel): Qu
 	return queue;
 }
 
-/**
- * The counters a figure at `atMs` goes into: those of its local day. Counts older than every kept day
- * are dropped (and noted): they belong to a day no window shows any more.
- */
-export function countersAt(floor: Floor, queueId: string, atMs: number): QueueCounters | null {
-	const { startMs } = floor.dayClock.dayOf(atMs);
-	let day = floor.dayCounters.get(startMs);
-	if (!day) {
-		const kept = [...floor.dayCounters.keys()];
-		if (kept.length >= floor.limits.daysKept) {
-			const oldest = Math.min(...kept);
-			if (startMs < oldest) {
-				noteAnomaly(floor, 'count_for_expired_day');
-				return null;
-			}
-			floor.dayCounters.delete(oldest);
-		}
-		day = new Map();
-		floor.dayCounters.set(startMs, day);
-	}
-	let counters = day.get(queueId);
-	if (!counters) {
-		counters = emptyCounters();
-		day.set(queueId, counters);
-	}
-	return counters;
-}
-
 /** The day's counters of the local day containing `nowMs` (empty map once midnight has passed). */
 export function dayCountersAt(floor: Floor, nowMs: number): ReadonlyMap<string, QueueCounters> {
-	return floor.dayCounters.get(floor.dayClock.dayOf(nowMs).startMs) ?? EMPTY_DAY;
+	return floor.dayCounters.period(floor.dayClock.dayOf(nowMs).startMs) ?? EMPTY_DAY;
 }
 
 const EMPTY_DAY: ReadonlyMap<string, QueueCounters> = new Map();

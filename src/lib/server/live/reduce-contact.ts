@@ -1,5 +1,6 @@
 import type { EventOf } from '../../shared/contract';
 import { countSurvey } from '../../shared/metrics/outcomes';
+import { recordQueueCounts } from './accumulate';
 import { ensureAgent } from './agent-state';
 import {
 	addLeg,
@@ -13,7 +14,7 @@ import {
 	setLegStatus,
 	stopTalk
 } from './contacts';
-import { countersAt, noteAnomaly, type ContactRec, type Floor, type Leg } from './floor-state';
+import { noteAnomaly, type ContactRec, type Floor, type Leg } from './floor-state';
 import { offerTo } from './reduce-queue';
 
 /** Agent-side contact events: ringing, answer, hold, transfer, end, wrap-up; and surveys. */
@@ -175,6 +176,5 @@ export function onSurvey(floor: Floor, e: EventOf<'contact.survey'>): void {
 		noteAnomaly(floor, 'contact.survey:unknown_contact');
 		return;
 	}
-	const counters = countersAt(floor, queueId, e.ts);
-	if (counters) countSurvey(counters, e.score);
+	recordQueueCounts(floor, queueId, e.ts, (c) => countSurvey(c, e.score));
 }

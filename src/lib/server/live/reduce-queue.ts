@@ -6,6 +6,7 @@ import {
 	dropRingingLegs,
 	endOffer,
 	finishIfDone,
+	noteCustomer,
 	openContact,
 	openOffer,
 	removeLeg,
@@ -20,6 +21,7 @@ export function onQueued(floor: Floor, e: EventOf<'contact.queued'>): void {
 	contact.channel = e.channel;
 	if (e.vip !== undefined) contact.vip = e.vip;
 	if (e.customerId !== undefined) contact.customerId = e.customerId;
+	noteCustomer(floor, contact, e.ts);
 	offerTo(floor, contact, e.queueId, e.ts);
 }
 

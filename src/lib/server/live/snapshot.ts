@@ -6,6 +6,7 @@ import {
 	createContact,
 	finishContact,
 	finishIfDone,
+	noteCustomer,
 	openContact,
 	openOffer
 } from './contacts';
@@ -75,6 +76,7 @@ function restoreContact(floor: Floor, s: SnapshotContact, old: ContactRec | unde
 	contact.queueId = s.queueId;
 	if (s.vip !== undefined) contact.vip = s.vip;
 	if (s.customerId !== undefined) contact.customerId = s.customerId;
+	noteCustomer(floor, contact, s.queuedAt);
 	contact.legs.clear();
 	for (const leg of known.values()) if (leg.status === 'transferred') contact.legs.set(leg.agentId, leg);
 

@@ -22,6 +22,12 @@ export interface QueueCounters {
 	sumWaitOfferedSec: number;
 	/** Longest wait among offered outcomes; merges by max. */
 	maxWaitSec: number;
+	/** The same, over VIP contacts only. */
+	maxVipWaitSec: number;
+	/** Offered outcomes of contacts that carry a customerId (the 48 h repeat rate's denominator)… */
+	customerOffered: number;
+	/** …and those whose customer had another contact queued in the 48 h before (its numerator). */
+	repeatOffered: number;
 	/** Handle figures, counted when the agent's leg of the contact is over (wrap-up done). */
 	handled: number;
 	sumTalkSec: number;
@@ -43,6 +49,9 @@ export function emptyCounters(): QueueCounters {
 		sumWaitAnsweredSec: 0,
 		sumWaitOfferedSec: 0,
 		maxWaitSec: 0,
+		maxVipWaitSec: 0,
+		customerOffered: 0,
+		repeatOffered: 0,
 		handled: 0,
 		sumTalkSec: 0,
 		sumHoldSec: 0,
@@ -63,6 +72,9 @@ export function addCountersInto(target: QueueCounters, source: Readonly<QueueCou
 	target.sumWaitAnsweredSec += source.sumWaitAnsweredSec;
 	target.sumWaitOfferedSec += source.sumWaitOfferedSec;
 	target.maxWaitSec = Math.max(target.maxWaitSec, source.maxWaitSec);
+	target.maxVipWaitSec = Math.max(target.maxVipWaitSec, source.maxVipWaitSec);
+	target.customerOffered += source.customerOffered;
+	target.repeatOffered += source.repeatOffered;
 	target.handled += source.handled;
 	target.sumTalkSec += source.sumTalkSec;
 	target.sumHoldSec += source.sumHoldSec;
@@ -83,3 +95,31 @@ export function sumCounters(parts: Iterable<Readonly<QueueCounters>>): QueueCoun
 	for (const part of parts) addCountersInto(total, part);
 	return total;
 }
+
+/**
+ * Every field, in a fixed order: the layout of the packed buckets of rolling windows (one Float64Array
+ * per queue), where an object per bucket would cost the garbage collector dearly at 360 buckets a queue.
+ */
+export const COUNTER_FIELDS = [
+	'answered',
+	'abandoned',
+	'shortAbandoned',
+	'flowedOut',
+	'answeredWithin',
+	'abandonedWithin',
+	'sumWaitAnsweredSec',
+	'sumWaitOfferedSec',
+	'maxWaitSec',
+	'maxVipWaitSec',
+	'customerOffered',
+	'repeatOffered',
+	'handled',
+	'sumTalkSec',
+	'sumHoldSec',
+	'sumWrapSec',
+	'surveys',
+	'surveysSatisfied'
+] as const satisfies readonly (keyof QueueCounters)[];
+
+/** Fields that merge by max rather than by sum. */
+export const MAX_COUNTER_FIELDS: ReadonlySet<keyof QueueCounters> = new Set(['maxWaitSec', 'maxVipWaitSec']);

@@ -1,9 +1,36 @@
 import type { Channel } from '../contract/envelope';
 import type { LocalizedName, SlFormula } from '../centre/setup';
 
-/** Windows a figure can be asked for (METRICS.md "Windows and attribution"). */
-export const WINDOWS = ['now', 'day'] as const;
+/**
+ * Windows a figure can be asked for (METRICS.md "Windows and attribution"), one token each so a URL,
+ * a board set-up and a formula card name a window the same way:
+ * - `now`: instantaneous (live figures only, no counts);
+ * - `rolling15|30|60`: the last 15/30/60 min, as whole 10 s buckets ending with the current one;
+ * - `interval15|30`: the current clock-aligned 15/30 min interval in the centre's time zone;
+ * - `shift`: since the start of the current shift of the set-up (none configured or running: no span);
+ * - `day`: since local midnight in the centre's time zone.
+ */
+export const WINDOWS = [
+	'now',
+	'rolling15',
+	'rolling30',
+	'rolling60',
+	'interval15',
+	'interval30',
+	'shift',
+	'day'
+] as const;
 export type MetricWindow = (typeof WINDOWS)[number];
+
+export function isMetricWindow(value: string): value is MetricWindow {
+	return (WINDOWS as readonly string[]).includes(value);
+}
+
+/** The instants a window covers at a query: counts whose event time is in [startMs, endMs]. */
+export interface WindowSpan {
+	startMs: number;
+	endMs: number;
+}
 
 /** The three service-level formulas side by side, so integrators can compare with the platform's figure. */
 export type ServiceLevelVariants = Record<SlFormula, number | null>;
@@ -47,6 +74,18 @@ export interface QueueFigures {
 	/** Surveys received in the window, and the share scoring 4 or 5. */
 	surveys: number;
 	csat: number | null;
+	surveysSatisfied: number;
+	/** Longest wait among the window's VIP outcomes and the VIP contacts still waiting. */
+	maxVipWaitSec: number;
+	/** Offered contacts carrying a customerId, those that are 48 h repeats, and their ratio. */
+	customerOffered: number;
+	repeatOffered: number;
+	repeatRate: number | null;
+}
+
+/** The roll-up of the queues a team of the set-up lists. */
+export interface TeamQueueFigures extends QueueFigures {
+	teamId: string;
 }
 
 export const DISPLAYED_STATES = ['on_contact', 'wrap_up', 'ready', 'not_ready', 'offline'] as const;
@@ -71,6 +110,10 @@ export interface AgentContactView {
 	vip: boolean;
 	/** When the agent answered this contact (talk start), or null while ringing or when unknown. */
 	answeredAtMs: number | null;
+	/** Seconds in the current status (ringing, talking, held, wrap-up) at the query. */
+	durationSec?: number;
+	/** Seconds since the answer at the query, or null while ringing or when unknown. */
+	sinceAnsweredSec?: number | null;
 }
 
 export interface AgentView {
@@ -85,4 +128,30 @@ export interface AgentView {
 	sinceMs: number;
 	load: number;
 	contacts: AgentContactView[];
+	/** Seconds in the displayed state at the query. */
+	timeInStateSec?: number;
+	/** The agent's figures over the window asked for (day or shift). */
+	figures?: AgentWindowFigures;
+}
+
+/**
+ * Agent figures over a window (METRICS.md "Agent figures"), for one agent or summed over a team.
+ * Times are seconds; ratios are 0..1 and null with nothing to divide by.
+ */
+export interface AgentWindowFigures {
+	handled: number;
+	/** Logged in (or still on a contact after logout): the displayed state was not offline. */
+	staffedSec: number;
+	/** Ready or loaded: occupancy's denominator (not-ready time excluded). */
+	readyOrLoadedSec: number;
+	/** ∫ load dt, load = Σ 1 ÷ capacity[channel] over open contacts, capped at 1. */
+	loadSec: number;
+	/** ∫ load ÷ ∫ (ready or loaded). */
+	occupancy: number | null;
+	/** ∫ load ÷ staffed time. */
+	utilization: number | null;
+	/** Contacts handled per staffed hour. */
+	cph: number | null;
+	/** Time in each displayed state within the window. */
+	stateSec: Record<Exclude<DisplayedState, 'offline'>, number>;
 }

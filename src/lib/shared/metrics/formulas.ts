@@ -82,6 +82,11 @@ export function csat(c: Readonly<QueueCounters>): number | null {
 	return ratio(c.surveysSatisfied, c.surveys);
 }
 
+/** 48 h repeat rate 重复来电率 = offered repeat contacts ÷ offered contacts carrying a customerId. */
+export function repeatRate(c: Readonly<QueueCounters>): number | null {
+	return ratio(c.repeatOffered, c.customerOffered);
+}
+
 /** The part of QueueFigures that depends on counts alone (no live waiting contacts, no names). */
 export type CounterFigures = Pick<
 	QueueFigures,
@@ -102,7 +107,11 @@ export type CounterFigures = Pick<
 	| 'ahtSec'
 	| 'acwShare'
 	| 'surveys'
+	| 'surveysSatisfied'
 	| 'csat'
+	| 'customerOffered'
+	| 'repeatOffered'
+	| 'repeatRate'
 >;
 
 /** Derives every count-based figure; `slFormula` picks which variant is the headline `serviceLevel`. */
@@ -126,6 +135,10 @@ export function counterFigures(c: Readonly<QueueCounters>, slFormula: SlFormula)
 		ahtSec: ahtSec(c),
 		acwShare: acwShare(c),
 		surveys: c.surveys,
-		csat: csat(c)
+		surveysSatisfied: c.surveysSatisfied,
+		csat: csat(c),
+		customerOffered: c.customerOffered,
+		repeatOffered: c.repeatOffered,
+		repeatRate: repeatRate(c)
 	};
 }

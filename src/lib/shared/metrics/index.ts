@@ -2,3 +2,4 @@ export * from './figures';
 export * from './counters';
 export * from './formulas';
 export * from './outcomes';
+export * from './agent-formulas';

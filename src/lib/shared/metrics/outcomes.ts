@@ -10,16 +10,27 @@ export interface WaitRules {
 	shortAbandonSec: number;
 }
 
+/** What the contact carries that some figures look at. */
+export interface OutcomeTags {
+	vip: boolean;
+	/** 'none' without a customerId; 'repeat' when the customer had another contact queued in the 48 h before. */
+	customer: 'none' | 'first' | 'repeat';
+}
+
+const UNTAGGED: OutcomeTags = { vip: false, customer: 'none' };
+
 /**
  * Counts one queue outcome. The classification rules live here, once:
  * short abandon = abandoned with wait < shortAbandonSec (counted apart, in no other figure);
- * within the threshold = wait ≤ slThresholdSec.
+ * within the threshold = wait ≤ slThresholdSec. Only offered outcomes (not short abandons) enter the
+ * max waits and the repeat rate, which is "among contacts offered".
  */
 export function countOutcome(
 	c: QueueCounters,
 	outcome: QueueOutcome,
 	waitSec: number,
-	rules: WaitRules
+	rules: WaitRules,
+	tags: OutcomeTags = UNTAGGED
 ): void {
 	const within = waitSec <= rules.slThresholdSec;
 	switch (outcome) {
@@ -42,6 +53,9 @@ export function countOutcome(
 	}
 	c.sumWaitOfferedSec += waitSec;
 	if (waitSec > c.maxWaitSec) c.maxWaitSec = waitSec;
+	if (tags.vip && waitSec > c.maxVipWaitSec) c.maxVipWaitSec = waitSec;
+	if (tags.customer !== 'none') c.customerOffered++;
+	if (tags.customer === 'repeat') c.repeatOffered++;
 }
 
 /** One agent leg's handle time. */

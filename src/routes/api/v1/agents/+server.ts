@@ -1,21 +1,36 @@
 import { json } from '@sveltejs/kit';
 import { requireApiToken } from '$lib/server/http/api-auth';
-import { agentCounts, agentViews } from '$lib/server/live/floor';
+import { parseWindowParams } from '$lib/server/http/window-params';
+import { agentCounts, agentViews, resolveWindow } from '$lib/server/live/floor';
 import { getRuntime } from '$lib/server/runtime/runtime';
 import type { RequestHandler } from './$types';
 
-/** Every agent known to the floor with displayed state and open contacts, plus counts. See docs/api.md. */
+/**
+ * Every agent known to the floor with displayed state, open contacts and their durations, the agent's
+ * figures over `window` (day or shift; rolling and interval windows are kept per team, see
+ * /api/v1/teams), plus counts. See docs/api.md.
+ */
 export const GET: RequestHandler = ({ request, url }) => {
 	const runtime = getRuntime();
 	const denied = requireApiToken(request, runtime.config.apiTokens);
 	if (denied) return denied;
+	const params = parseWindowParams(url, runtime.setup, 'day', ['day', 'shift']);
+	if (params instanceof Response) return params;
 	const teamParam = url.searchParams.get('team');
 	const teamIds = teamParam ? teamParam.split(',').filter(Boolean) : undefined;
 	const now = runtime.clock();
-	const agents = agentViews(runtime.floor, now, teamIds ? { teamIds } : undefined);
+	const resolved = resolveWindow(runtime.floor, params.window, now, params.shiftId);
+	const agents = agentViews(runtime.floor, now, {
+		...(teamIds ? { teamIds } : {}),
+		durations: true,
+		window: resolved
+	});
 	return json({
 		asOf: runtime.floor.lastEventTs,
 		freshness: runtime.freshness(),
+		window: params.window,
+		span: resolved.span,
+		shift: resolved.shift,
 		agents,
 		counts: agentCounts(runtime.floor, now)
 	});
