@@ -146,6 +146,17 @@ describe('the production server on a real Redis', () => {
 			state: 'not_ready',
 			reason: 'break'
 		});
+		const team = await getJson<{ agents: unknown[]; counts: Record<string, number> }>(
+			app,
+			'/api/v1/agents?team=team-orders,no-such-team'
+		);
+		expect(team.agents).toHaveLength(3);
+		expect(team.counts).toMatchObject({ staffed: 3, available: 2, notReady: 1 });
+		const otherTeam = await getJson<{ agents: unknown[]; counts: Record<string, number> }>(
+			app,
+			'/api/v1/agents?team=no-such-team'
+		);
+		expect(otherTeam).toMatchObject({ agents: [], counts: { staffed: 0, available: 0, notReady: 0 } });
 	});
 
 	it('pushes a snapshot, then patches that carry a sequence number and the event time they reflect', async () => {

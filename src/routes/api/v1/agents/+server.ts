@@ -3,6 +3,7 @@ import { requireApiToken } from '$lib/server/http/api-auth';
 import { parseWindowParams } from '$lib/server/http/window-params';
 import { agentCounts, agentViews, resolveWindow } from '$lib/server/live/floor';
 import { getRuntime } from '$lib/server/runtime/runtime';
+import { countAgentRows } from '$lib/shared/metrics/count-agents';
 import type { RequestHandler } from './$types';
 
 /**
@@ -32,6 +33,7 @@ export const GET: RequestHandler = ({ request, url }) => {
 		span: resolved.span,
 		shift: resolved.shift,
 		agents,
-		counts: agentCounts(runtime.floor, now)
+		// With ?team= the counts cover the agents listed, so a team's page adds up.
+		counts: teamIds ? countAgentRows(agents) : agentCounts(runtime.floor, now)
 	});
 };
