@@ -3,6 +3,9 @@ import type { BoardPatch, Freshness } from '$lib/shared/protocol/frames';
 import { LiveBoard, type SocketFactory, type SocketHandlers } from './live-board.svelte';
 import { boardData, freshness, queueRow } from './test-fixtures';
 
+/** Sent after the board's subscribe on every new socket. */
+const ALERTS_SUBSCRIBE = { type: 'subscribe.v1', view: 'alerts:default' };
+
 const T0 = 1_763_892_000_000;
 
 interface FakeSocket {
@@ -69,7 +72,7 @@ describe('LiveBoard', () => {
 		h.board.start();
 		expect(h.last().url).toBe('ws://test/ws');
 		h.last().handlers.open();
-		expect(h.last().sent).toEqual([{ type: 'subscribe.v1', view: 'board:default' }]);
+		expect(h.last().sent).toEqual([{ type: 'subscribe.v1', view: 'board:default' }, ALERTS_SUBSCRIBE]);
 	});
 
 	it('applies the snapshot, then patches in sequence', () => {
@@ -108,7 +111,10 @@ describe('LiveBoard', () => {
 		vi.advanceTimersByTime(250);
 		expect(h.sockets).toHaveLength(2);
 		h.last().handlers.open();
-		expect(h.last().sent).toEqual([{ type: 'subscribe.v1', view: 'board:default', resumeFromSeq: 7 }]);
+		expect(h.last().sent).toEqual([
+			{ type: 'subscribe.v1', view: 'board:default', resumeFromSeq: 7 },
+			ALERTS_SUBSCRIBE
+		]);
 		expect(h.board.state).toBe('recovering');
 		h.snapshot(1);
 		expect(h.board.state).toBe('live');
@@ -129,7 +135,10 @@ describe('LiveBoard', () => {
 		h.last().handlers.close(1001);
 		vi.advanceTimersByTime(500);
 		h.last().handlers.open();
-		expect(h.last().sent).toEqual([{ type: 'subscribe.v1', view: 'board:default', resumeFromSeq: 8 }]);
+		expect(h.last().sent).toEqual([
+			{ type: 'subscribe.v1', view: 'board:default', resumeFromSeq: 8 },
+			ALERTS_SUBSCRIBE
+		]);
 		h.send({ type: 'heartbeat.v1', freshness: h.fresh() });
 		expect(h.board.state).toBe('live');
 	});
@@ -242,7 +251,7 @@ describe('LiveBoard', () => {
 		expect(h.sockets[0]!.closed).toBe(4000);
 		vi.advanceTimersByTime(1000);
 		h.last().handlers.open();
-		expect(h.last().sent).toEqual([{ type: 'subscribe.v1', view: 'board:default' }]);
+		expect(h.last().sent).toEqual([{ type: 'subscribe.v1', view: 'board:default' }, ALERTS_SUBSCRIBE]);
 	});
 
 	it('stops cleanly: no timers, no reconnects, events of the old socket ignored', () => {

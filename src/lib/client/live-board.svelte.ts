@@ -1,5 +1,7 @@
 import { CloseCode } from '$lib/shared/protocol/close-codes';
 import { boardView, type BoardData, type ClientFrame, type Freshness } from '$lib/shared/protocol/frames';
+import { alertsView, type AlertView } from '$lib/shared/protocol/alert-frames';
+import { applyAlertChange, sortAlerts } from './alert-list';
 import { backoffDelayMs, RECONNECT_BACKOFF } from './backoff';
 import { forgetSeq, initialSync, markReconnecting, reduceFrame, type SyncState } from './board-sync';
 import {
@@ -112,6 +114,8 @@ export class LiveBoard {
 	dataAsOfMs: number | null;
 	lastCloseCode: number | null;
 	lastError: string | null;
+	/** Active alerts of this board's queues, red first (from `alerts:<boardId>`). */
+	alerts: AlertView[];
 
 	readonly state: ConnectionState = $derived.by(() =>
 		connectionState({
@@ -169,6 +173,7 @@ export class LiveBoard {
 		this.dataAsOfMs = $state(dataAsOfClientMs(now, options.freshness));
 		this.lastCloseCode = $state(null);
 		this.lastError = $state(null);
+		this.alerts = $state.raw([]);
 	}
 
 	start(): () => void {
@@ -216,6 +221,9 @@ export class LiveBoard {
 		this.lastFrameAtMs = now;
 		this.#awaitingSinceMs = now;
 		this.#subscribe(this.#sync.lastSeq ?? undefined);
+		// Alerts are their own view with no seq to resume: every new socket gets a fresh snapshot of them.
+		const alerts: ClientFrame = { type: 'subscribe.v1', view: alertsView(this.boardId) };
+		this.#handle?.send(JSON.stringify(alerts));
 	}
 
 	#subscribe(resumeFromSeq: number | undefined): void {
@@ -250,6 +258,12 @@ export class LiveBoard {
 				if (this.#sync.pending === 'none' && this.#sync.lastSeq !== null) {
 					this.#advanceAsOf(dataAsOfClientMs(now, frame.freshness));
 				}
+				return;
+			case 'alerts.v1':
+				if (frame.view === alertsView(this.boardId)) this.alerts = sortAlerts([...frame.alerts]);
+				return;
+			case 'alert.v1':
+				this.alerts = applyAlertChange(this.alerts, frame);
 				return;
 			case 'snapshot.v1':
 			case 'patch.v1': {

@@ -1,4 +1,5 @@
 import type { BoardData, BoardPatch, Freshness, ServerFrame } from '$lib/shared/protocol/frames';
+import { parseAlertFrame } from './parse-alert-frame';
 
 export type ParseResult = { ok: true; frame: ServerFrame } | { ok: false; reason: string };
 
@@ -114,6 +115,11 @@ export function parseServerFrame(text: string): ParseResult {
 					message: typeof raw.message === 'string' ? raw.message : ''
 				}
 			};
+		case 'alerts.v1':
+		case 'alert.v1': {
+			const frame = isFreshness(raw.freshness) ? parseAlertFrame(raw, raw.freshness) : null;
+			return frame ? { ok: true, frame } : { ok: false, reason: `bad ${raw.type}` };
+		}
 		default:
 			return { ok: false, reason: `unknown frame type ${raw.type.slice(0, 40)}` };
 	}

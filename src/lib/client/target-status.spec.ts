@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueueTargets } from '$lib/shared/centre/setup';
-import { DEFAULT_TARGETS, targetsOf, targetStatus } from './target-status';
+import { DEFAULT_TARGETS, figureStatus, targetsOf, targetStatus } from './target-status';
 import { queueRow } from './test-fixtures';
 
 describe('targetStatus', () => {
@@ -42,5 +42,21 @@ describe('targetsOf', () => {
 	it('ignores nonsense targets', () => {
 		const row = Object.assign(queueRow('x'), { targets: { answerRate: 95 } });
 		expect(targetsOf(row).answerRate).toBe(0.95);
+	});
+});
+
+describe('figureStatus', () => {
+	const band = { direction: 'lower', yellow: 96, red: 120, yellowFrom: 'red', redFrom: 'set' } as const;
+
+	it('colours by the bands the server attached to the row', () => {
+		const row = Object.assign(queueRow('a'), { bands: { longestWaitSec: band } });
+		expect(figureStatus(row, 'longestWaitSec', 100)).toBe('warn');
+		expect(figureStatus(row, 'longestWaitSec', 120)).toBe('bad');
+		expect(figureStatus(row, 'answerRate', 0.5)).toBe('none');
+	});
+
+	it('falls back to the targets for a row from a server that sends no bands', () => {
+		expect(figureStatus(queueRow('a'), 'answerRate', 0.92)).toBe('warn');
+		expect(figureStatus(queueRow('a'), 'asaSec', 500)).toBe('none');
 	});
 });

@@ -1,4 +1,5 @@
-import type { QueueTargets } from '$lib/shared/centre/setup';
+import type { QueueTargets, ThresholdFigure } from '$lib/shared/centre/setup';
+import { bandStatus, type Band, type FigureStatus } from '$lib/shared/metrics/cards/thresholds';
 import type { QueueFigures } from '$lib/shared/metrics/figures';
 
 export const TARGET_STATUSES = ['ok', 'warn', 'bad', 'none'] as const;
@@ -42,8 +43,8 @@ const fraction = (v: unknown): number | undefined =>
 	typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : undefined;
 
 /**
- * A row's targets. Rows do not carry targets yet, so this reads an optional `targets` field when the
- * server sends one and otherwise falls back to the shipped defaults (answer rate 95 %, SL 80 %).
+ * A row's targets: the `targets` field boards attach to every row (the queue's settings), or the shipped
+ * defaults (answer rate 95 %, SL 80 %) for a row without it.
  */
 export function targetsOf(row: QueueFigures): QueueTargets {
 	if (!('targets' in row) || !isTargets(row.targets)) return DEFAULT_TARGETS;
@@ -54,4 +55,43 @@ export function targetsOf(row: QueueFigures): QueueTargets {
 		repeatRate: fraction(t.repeatRate) ?? DEFAULT_TARGETS.repeatRate,
 		csat: fraction(t.csat) ?? DEFAULT_TARGETS.csat
 	};
+}
+
+const STATUS_OF: Record<FigureStatus, TargetStatus> = {
+	green: 'ok',
+	yellow: 'warn',
+	red: 'bad',
+	none: 'none'
+};
+
+function isBand(v: unknown): v is Band {
+	if (typeof v !== 'object' || v === null) return false;
+	const b = v as Record<string, unknown>;
+	return (
+		(b.direction === 'higher' || b.direction === 'lower') &&
+		typeof b.yellow === 'number' &&
+		Number.isFinite(b.yellow) &&
+		(b.red === null || (typeof b.red === 'number' && Number.isFinite(b.red)))
+	);
+}
+
+/** The row's band for a figure as the server sent it, or undefined (an older server sends none). */
+export function bandOf(row: QueueFigures, figure: ThresholdFigure): Band | undefined {
+	if (!('bands' in row) || typeof row.bands !== 'object' || row.bands === null) return undefined;
+	const band = (row.bands as Record<string, unknown>)[figure];
+	return isBand(band) ? band : undefined;
+}
+
+/**
+ * The colour of one figure of a row, by the bands the server attached (the queue's settings, changed at
+ * run time through the settings API). A row without bands, from a server before them, is judged against
+ * its targets the old way, so a TV on an old bundle or a new TV on an old server both still colour.
+ */
+export function figureStatus(row: QueueFigures, figure: ThresholdFigure, value: number | null): TargetStatus {
+	const band = bandOf(row, figure);
+	if (band) return STATUS_OF[bandStatus(value, band)];
+	if ('bands' in row) return 'none';
+	if (figure === 'answerRate') return targetStatus(value, targetsOf(row).answerRate);
+	if (figure === 'serviceLevel') return targetStatus(value, targetsOf(row).serviceLevel);
+	return 'none';
 }

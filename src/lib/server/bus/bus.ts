@@ -26,6 +26,10 @@ export interface Bus {
 	): Promise<Array<[id: string, fields: Record<string, string>]> | null>;
 	/** Id of the last entry of a stream, '0' when empty, null when the bus has no streams. */
 	lastStreamId(stream: string): Promise<string | null>;
+	/** Every field of a hash (settings); {} when the key is absent. */
+	hgetall(key: string): Promise<Record<string, string>>;
+	/** Sets one field of a hash. */
+	hset(key: string, field: string, value: string): Promise<void>;
 	close(): Promise<void>;
 }
 

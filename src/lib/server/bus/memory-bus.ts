@@ -8,6 +8,8 @@ export class MemoryBus implements Bus {
 	#handlers = new Map<string, Set<MessageHandler>>();
 	#streams = new Map<string, Array<[string, Record<string, string>]>>();
 	#streamSeq = 0;
+	/** Hashes (settings): the embedded mode keeps them for the life of the process. */
+	#hashes = new Map<string, Record<string, string>>();
 	#closed = false;
 
 	async publish(channel: string, message: string): Promise<void> {
@@ -55,6 +57,16 @@ export class MemoryBus implements Bus {
 	async lastStreamId(stream: string): Promise<string | null> {
 		const entries = this.#streams.get(stream);
 		return entries?.at(-1)?.[0] ?? '0';
+	}
+
+	async hgetall(key: string): Promise<Record<string, string>> {
+		return { ...this.#hashes.get(key) };
+	}
+
+	async hset(key: string, field: string, value: string): Promise<void> {
+		let hash = this.#hashes.get(key);
+		if (!hash) this.#hashes.set(key, (hash = {}));
+		hash[field] = value;
 	}
 
 	async close(): Promise<void> {

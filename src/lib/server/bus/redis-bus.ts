@@ -48,7 +48,12 @@ export class RedisBus implements Bus {
 
 	async subscribe(channels: string[], onMessage: MessageHandler): Promise<void> {
 		if (!this.#subscriber) this.#subscriber = this.#connect('subscriber');
-		this.#subscriber.on('message', (channel: string, message: string) => onMessage(channel, message));
+		// One connection carries every subscription: hand each handler only the channels it asked for, or
+		// ingest would dead-letter another part's messages (settings changes) as bad events.
+		const wanted = new Set(channels);
+		this.#subscriber.on('message', (channel: string, message: string) => {
+			if (wanted.has(channel)) onMessage(channel, message);
+		});
 		await this.#subscriber.subscribe(...channels);
 		this.#report();
 	}
@@ -86,6 +91,14 @@ export class RedisBus implements Bus {
 	async lastStreamId(stream: string): Promise<string> {
 		const last = await this.#command.xrevrange(stream, '+', '-', 'COUNT', 1);
 		return last[0]?.[0] ?? '0';
+	}
+
+	async hgetall(key: string): Promise<Record<string, string>> {
+		return this.#command.hgetall(key);
+	}
+
+	async hset(key: string, field: string, value: string): Promise<void> {
+		await this.#command.hset(key, field, value);
 	}
 
 	/** The command connection, for stores that need more than the bus (history, audit, dead letters). */

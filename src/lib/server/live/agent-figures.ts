@@ -1,10 +1,5 @@
-import {
-	addAgentTotalsInto,
-	AGENT_TOTAL_FIELDS,
-	emptyAgentTotals,
-	type AgentTotals
-} from '../../shared/metrics/agent-formulas';
-import { addScaled, segmentRates } from './agent-time';
+import { AGENT_TOTAL_FIELDS, emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
+import { addPackedTotalsInto, addScaled, addTotalsInto, segmentRates } from './agent-time';
 import type { AgentRec, AgentSegment, Floor } from './floor-state';
 import type { PeriodStore } from './period-store';
 import { WINDOW_BUCKET_MS, type ResolvedWindow } from './windows';
@@ -38,7 +33,7 @@ function closedFrom(
 ): AgentTotals {
 	for (const period of store.periodsStartingIn(fromMs, nowMs)) {
 		const t = period.get(key);
-		if (t) addAgentTotalsInto(into, t);
+		if (t) addTotalsInto(into, t);
 	}
 	return into;
 }
@@ -55,12 +50,22 @@ export function agentTotals(
 	resolved: ResolvedWindow,
 	nowMs: number
 ): AgentTotals {
-	const totals = emptyAgentTotals();
+	return agentTotalsInto(emptyAgentTotals(), floor, agent, resolved, nowMs);
+}
+
+/** agentTotals into a zeroed `totals`: lets a pass over 25,000 agents reuse one object. */
+export function agentTotalsInto(
+	totals: AgentTotals,
+	floor: Floor,
+	agent: AgentRec,
+	resolved: ResolvedWindow,
+	nowMs: number
+): AgentTotals {
 	const { span, window } = resolved;
 	if (!span || window === 'now') return totals;
 	if (window === 'day') {
 		const day = floor.agentDay.period(span.startMs)?.get(agent.agentId);
-		if (day) addAgentTotalsInto(totals, day);
+		if (day) addTotalsInto(totals, day);
 	} else if (window === 'shift') {
 		closedFrom(floor.agentShift, agent.agentId, span.startMs, nowMs, totals);
 	} else {
@@ -83,12 +88,12 @@ export function teamTotals(floor: Floor, resolved: ResolvedWindow, nowMs: number
 		}
 		return t;
 	};
+	// Inner loops run over every team or agent: plain for…of and written-out adds, no callbacks.
 	if (window === 'day') {
-		for (const [teamId, t] of floor.teamDay.period(span.startMs) ?? [])
-			addAgentTotalsInto(totalsOf(teamId), t);
+		for (const [teamId, t] of floor.teamDay.period(span.startMs) ?? []) addTotalsInto(totalsOf(teamId), t);
 	} else if (window === 'shift') {
 		for (const period of floor.teamShift.periodsStartingIn(span.startMs, nowMs))
-			for (const [teamId, t] of period) addAgentTotalsInto(totalsOf(teamId), t);
+			for (const [teamId, t] of period) addTotalsInto(totalsOf(teamId), t);
 	} else {
 		const fromIndex = Math.floor(span.startMs / WINDOW_BUCKET_MS);
 		const toIndex = Math.floor(nowMs / WINDOW_BUCKET_MS);
@@ -96,8 +101,7 @@ export function teamTotals(floor: Floor, resolved: ResolvedWindow, nowMs: number
 		for (const [teamId, ring] of floor.teamRings) {
 			sum.fill(0);
 			ring.sumInto(sum, fromIndex, toIndex);
-			const t = totalsOf(teamId);
-			AGENT_TOTAL_FIELDS.forEach((field, f) => (t[field] += sum[f]!));
+			addPackedTotalsInto(totalsOf(teamId), sum);
 		}
 	}
 	for (const agent of floor.agents.values()) {

@@ -11,15 +11,24 @@ import { noteAnomaly, type AgentCapacity, type AgentRec, type Floor, type Leg } 
  * open contacts with the agent after logout.
  */
 export function displayedOf(agent: AgentRec): { state: DisplayedState; reason: string | null } {
+	const state = displayedStateOf(agent);
+	return { state, reason: reasonOf(agent, state) };
+}
+
+/** The displayed state alone: refreshAgent runs on every agent event and needs no object for it. */
+function displayedStateOf(agent: AgentRec): DisplayedState {
 	let wrapping = false;
 	for (const leg of agent.legs.values()) {
-		if (leg.status === 'talking' || leg.status === 'held') return { state: 'on_contact', reason: null };
+		if (leg.status === 'talking' || leg.status === 'held') return 'on_contact';
 		if (leg.status === 'wrapup') wrapping = true;
 	}
-	if (wrapping) return { state: 'wrap_up', reason: null };
-	if (!agent.loggedIn) return { state: 'offline', reason: null };
-	if (agent.ownState === 'ready') return { state: 'ready', reason: null };
-	return { state: 'not_ready', reason: agent.reason ?? '' };
+	if (wrapping) return 'wrap_up';
+	if (!agent.loggedIn) return 'offline';
+	return agent.ownState === 'ready' ? 'ready' : 'not_ready';
+}
+
+function reasonOf(agent: AgentRec, state: DisplayedState): string | null {
+	return state === 'not_ready' ? (agent.reason ?? '') : null;
 }
 
 function tallyAdd(floor: Floor, state: DisplayedState, reason: string | null, delta: 1 | -1): void {
@@ -39,12 +48,13 @@ function tallyAdd(floor: Floor, state: DisplayedState, reason: string | null, de
  */
 export function refreshAgent(floor: Floor, agent: AgentRec, atMs: number): void {
 	closeSegment(floor, agent, atMs);
-	const next = displayedOf(agent);
-	if (next.state !== agent.displayed || next.reason !== agent.displayedReason) {
+	const state = displayedStateOf(agent);
+	const reason = reasonOf(agent, state);
+	if (state !== agent.displayed || reason !== agent.displayedReason) {
 		tallyAdd(floor, agent.displayed, agent.displayedReason, -1);
-		tallyAdd(floor, next.state, next.reason, 1);
-		agent.displayed = next.state;
-		agent.displayedReason = next.reason;
+		tallyAdd(floor, state, reason, 1);
+		agent.displayed = state;
+		agent.displayedReason = reason;
 		agent.displayedSinceMs = atMs;
 	}
 	openSegment(agent, loadOf(agent));

@@ -1,9 +1,10 @@
 import { AGENT_TOTAL_FIELDS, type AgentTotals } from '../../shared/metrics/agent-formulas';
 import type { DisplayedState } from '../../shared/metrics/figures';
 import { BucketRing } from './bucket-ring';
-import type { DayRange } from './day-window';
+import type { DayClock, DayRange } from './day-window';
 import type { AgentRec, AgentSegment, Floor } from './floor-state';
 import type { PeriodStore } from './period-store';
+import type { ShiftClock } from './shift-clock';
 import { WINDOW_BUCKET_MS, WINDOW_BUCKETS } from './windows';
 
 /**
@@ -49,12 +50,45 @@ export function segmentRates(segment: AgentSegment, into: Float64Array): Float64
 	return into;
 }
 
-/** Adds `rates × ms` to `totals`. */
+/**
+ * Adds `rates × ms` to `totals`. Written out field by field: a loop over the field names is a keyed
+ * store per field, and this runs several times for every agent event.
+ */
 export function addScaled(totals: AgentTotals, rates: Float64Array, ms: number): void {
-	for (let f = 0; f < AGENT_TOTAL_FIELDS.length; f++) {
-		const rate = rates[f]!;
-		if (rate !== 0) totals[AGENT_TOTAL_FIELDS[f]!] += rate * ms;
-	}
+	totals.loadMs += rates[0]! * ms;
+	totals.readyOrLoadedMs += rates[1]! * ms;
+	totals.staffedMs += rates[2]! * ms;
+	totals.handled += rates[3]! * ms;
+	totals.onContactMs += rates[4]! * ms;
+	totals.wrapUpMs += rates[5]! * ms;
+	totals.readyMs += rates[6]! * ms;
+	totals.notReadyMs += rates[7]! * ms;
+}
+
+/** addAgentTotalsInto written out, for the per-agent and per-team loops of every query. */
+export function addTotalsInto(target: AgentTotals, source: Readonly<AgentTotals>): AgentTotals {
+	target.loadMs += source.loadMs;
+	target.readyOrLoadedMs += source.readyOrLoadedMs;
+	target.staffedMs += source.staffedMs;
+	target.handled += source.handled;
+	target.onContactMs += source.onContactMs;
+	target.wrapUpMs += source.wrapUpMs;
+	target.readyMs += source.readyMs;
+	target.notReadyMs += source.notReadyMs;
+	return target;
+}
+
+/** Adds a packed row in AGENT_TOTAL_FIELDS order (a ring sum). */
+export function addPackedTotalsInto(target: AgentTotals, packed: Float64Array): AgentTotals {
+	target.loadMs += packed[0]!;
+	target.readyOrLoadedMs += packed[1]!;
+	target.staffedMs += packed[2]!;
+	target.handled += packed[3]!;
+	target.onContactMs += packed[4]!;
+	target.wrapUpMs += packed[5]!;
+	target.readyMs += packed[6]!;
+	target.notReadyMs += packed[7]!;
+	return target;
 }
 
 const rates = new Float64Array(AGENT_TOTAL_FIELDS.length);
@@ -71,28 +105,52 @@ export function closeSegment(floor: Floor, agent: AgentRec, atMs: number): void 
 	segment.sinceMs = atMs;
 	if (segment.state === 'offline') return;
 	segmentRates(segment, rates);
-	spreadOverPeriods(floor.agentDay, (ms) => floor.dayClock.dayOf(ms), agent.agentId, fromMs, atMs);
-	spreadOverPeriods(floor.teamDay, (ms) => floor.dayClock.dayOf(ms), segment.teamId, fromMs, atMs);
+	spreadOverPeriods(
+		floor.agentDay,
+		floor.teamDay,
+		floor.dayClock,
+		agent.agentId,
+		segment.teamId,
+		fromMs,
+		atMs
+	);
 	if (floor.shiftClock.configured) {
-		const segmentOf = (ms: number) => floor.shiftClock.segmentOf(ms);
-		spreadOverPeriods(floor.agentShift, segmentOf, agent.agentId, fromMs, atMs);
-		spreadOverPeriods(floor.teamShift, segmentOf, segment.teamId, fromMs, atMs);
+		spreadOverPeriods(
+			floor.agentShift,
+			floor.teamShift,
+			floor.shiftClock,
+			agent.agentId,
+			segment.teamId,
+			fromMs,
+			atMs
+		);
 	}
 	teamRing(floor, segment.teamId).spread(fromMs, atMs, rates);
 }
 
+/** The day clock (`dayOf`) or the shift clock (`segmentOf`): where a period containing `ms` starts and ends. */
+type PeriodClock = Pick<DayClock, 'dayOf'> | Pick<ShiftClock, 'segmentOf'>;
+
+/**
+ * Adds the piece [fromMs, toMs) to the agent's and its team's totals of each period it overlaps. Agent
+ * and team share a period, so each period boundary is looked up once for both.
+ */
 function spreadOverPeriods(
-	store: PeriodStore<AgentTotals>,
-	periodOf: (ms: number) => DayRange,
-	key: string,
+	agentStore: PeriodStore<AgentTotals>,
+	teamStore: PeriodStore<AgentTotals>,
+	clock: PeriodClock,
+	agentId: string,
+	teamId: string,
 	fromMs: number,
 	toMs: number
 ): void {
 	for (let ms = fromMs; ms < toMs;) {
-		const period = periodOf(ms);
+		const period: DayRange = 'dayOf' in clock ? clock.dayOf(ms) : clock.segmentOf(ms);
 		const endMs = Math.min(toMs, period.endMs);
-		const totals = store.entry(period.startMs, key);
-		if (totals) addScaled(totals, rates, endMs - ms);
+		const agentTotals = agentStore.entry(period.startMs, agentId);
+		if (agentTotals) addScaled(agentTotals, rates, endMs - ms);
+		const teamTotals = teamStore.entry(period.startMs, teamId);
+		if (teamTotals) addScaled(teamTotals, rates, endMs - ms);
 		ms = endMs;
 	}
 }

@@ -1,6 +1,6 @@
-import { agentWindowFigures } from '../../shared/metrics/agent-formulas';
+import { agentWindowFigures, emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
 import type { AgentContactView, AgentCounts, AgentView, DisplayedState } from '../../shared/metrics/figures';
-import { agentTotals } from './agent-figures';
+import { agentTotalsInto } from './agent-figures';
 import { loadOf } from './agent-state';
 import type { AgentRec, Floor } from './floor-state';
 import type { ResolvedWindow } from './windows';
@@ -85,11 +85,16 @@ export function agentViews(floor: Floor, nowMs: number, filter?: AgentViewFilter
 	const teams = filter?.teamIds ? new Set(filter.teamIds) : null;
 	const includeOffline = filter?.includeOffline ?? true;
 	const views: AgentView[] = [];
+	// agentWindowFigures copies what it needs, so one scratch total serves every agent.
+	const scratch = emptyAgentTotals();
 	for (const agent of floor.agents.values()) {
 		if (teams && !teams.has(agent.teamId)) continue;
 		if (!includeOffline && agent.displayed === 'offline') continue;
 		const view = agentViewOf(agent, filter?.durations ? nowMs : undefined);
-		if (filter?.window) view.figures = agentWindowFigures(agentTotals(floor, agent, filter.window, nowMs));
+		if (filter?.window) {
+			resetTotals(scratch);
+			view.figures = agentWindowFigures(agentTotalsInto(scratch, floor, agent, filter.window, nowMs));
+		}
 		views.push(view);
 	}
 	return views;
@@ -131,3 +136,14 @@ export function agentViewOf(agent: AgentRec, nowMs?: number): AgentView {
 }
 
 const secondsSince = (sinceMs: number, nowMs: number): number => Math.max(0, nowMs - sinceMs) / 1000;
+
+function resetTotals(t: AgentTotals): void {
+	t.loadMs = 0;
+	t.readyOrLoadedMs = 0;
+	t.staffedMs = 0;
+	t.handled = 0;
+	t.onContactMs = 0;
+	t.wrapUpMs = 0;
+	t.readyMs = 0;
+	t.notReadyMs = 0;
+}

@@ -62,7 +62,10 @@ export function openContact(floor: Floor, contactId: string): ContactRec | null 
 export function finishContact(floor: Floor, contact: ContactRec): void {
 	floor.contacts.delete(contact.contactId);
 	for (const sessionId of contact.sessions ?? []) floor.supervisions.delete(sessionId);
-	const dormantLegs = [...contact.legs.values()].filter((leg) => leg.status === 'transferred');
+	let dormantLegs: Leg[] | null = null;
+	for (const leg of contact.legs.values()) {
+		if (leg.status === 'transferred') (dormantLegs ??= []).push(leg);
+	}
 	const recent = floor.recentContacts;
 	recent.delete(contact.contactId);
 	recent.set(contact.contactId, {
@@ -71,7 +74,7 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 		vip: contact.vip,
 		customerId: contact.customerId,
 		repeat: contact.repeat,
-		dormantLegs: dormantLegs.length > 0 ? dormantLegs : null
+		dormantLegs
 	});
 	if (recent.size > floor.limits.recentContacts) {
 		const oldest = recent.keys().next();
@@ -170,7 +173,8 @@ export function dropRingingLegs(
 	exceptAgentId?: string
 ): number {
 	let dropped = 0;
-	for (const leg of [...contact.legs.values()]) {
+	// No copy of the legs: deleting the entry being visited is safe while iterating a Map.
+	for (const leg of contact.legs.values()) {
 		if (leg.status === 'ringing' && leg.agentId !== exceptAgentId) {
 			removeLeg(floor, contact, leg, atMs);
 			dropped++;

@@ -6,6 +6,8 @@ export class PeriodStore<T> {
 	readonly kept: number;
 	readonly #create: () => T;
 	readonly #periods = new Map<number, Map<string, T>>();
+	#lastStartMs = Number.NaN;
+	#last: Map<string, T> | undefined;
 
 	constructor(kept: number, create: () => T) {
 		this.kept = kept;
@@ -22,7 +24,8 @@ export class PeriodStore<T> {
 	 * it is shown by no window any more.
 	 */
 	entry(periodStartMs: number, key: string): T | null {
-		let period = this.#periods.get(periodStartMs);
+		// Nearly every write is to the current period: skip the lookup by a large float key then.
+		let period = periodStartMs === this.#lastStartMs ? this.#last : this.#periods.get(periodStartMs);
 		if (!period) {
 			if (this.#periods.size >= this.kept) {
 				const oldest = Math.min(...this.#periods.keys());
@@ -32,6 +35,8 @@ export class PeriodStore<T> {
 			period = new Map();
 			this.#periods.set(periodStartMs, period);
 		}
+		this.#lastStartMs = periodStartMs;
+		this.#last = period;
 		let value = period.get(key);
 		if (value === undefined) {
 			value = this.#create();

@@ -88,6 +88,18 @@ export function queueFigures(
 			ch
 		)
 	);
+	return {
+		asOf: floor.lastEventTs,
+		queues: parts.map(queueFiguresOf),
+		centre: rollUp(parts, CENTRE_NAME, null),
+		channels,
+		teams: teamRollUps(floor, parts),
+		span: resolved.span,
+		shift: resolved.shift
+	};
+}
+
+function teamRollUps(floor: Floor, parts: Part[]): TeamQueueFigures[] {
 	const byQueue = new Map(parts.map((p) => [p.config.queueId, p]));
 	const teams: TeamQueueFigures[] = [];
 	for (const team of floor.setup.teams) {
@@ -100,22 +112,15 @@ export function queueFigures(
 		row.teamId = team.teamId;
 		teams.push(row);
 	}
-	return {
-		asOf: floor.lastEventTs,
-		queues: parts.map(queueFiguresOf),
-		centre: rollUp(parts, CENTRE_NAME, null),
-		channels,
-		teams,
-		span: resolved.span,
-		shift: resolved.shift
-	};
+	return teams;
 }
 
 /**
  * How to read one queue's counts over the window: the day's accumulator, the shift segments since the
- * shift started, or the sum of the queue's 10 s buckets (rolling and interval windows).
+ * shift started, or the sum of the queue's 10 s buckets (rolling and interval windows). Exported for
+ * readers that need raw counts rather than figures (the live staffing model).
  */
-function windowCounters(
+export function windowCounters(
 	floor: Floor,
 	{ window, span }: ResolvedWindow,
 	nowMs: number

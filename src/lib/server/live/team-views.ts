@@ -58,13 +58,19 @@ export function teamViews(
 		.sort()
 		.map((teamId) => ({ teamId, name: teamId ? { 'zh-CN': teamId, en: teamId } : NO_TEAM_NAME, queues: [] }));
 	const wanted = filter?.teamIds ? new Set(filter.teamIds) : null;
-	return [...configured, ...seen]
-		.filter((t) => !wanted || wanted.has(t.teamId))
-		.map((t) => ({
-			...t,
-			counts: counts.get(t.teamId)?.counts ?? emptyAgentCounts(),
-			loadNow: counts.get(t.teamId)?.loadNow ?? 0,
+	const rows: TeamView[] = [];
+	for (const t of [...configured, ...seen]) {
+		if (wanted && !wanted.has(t.teamId)) continue;
+		const now = counts.get(t.teamId);
+		rows.push({
+			teamId: t.teamId,
+			name: t.name,
+			queues: t.queues,
+			counts: now?.counts ?? emptyAgentCounts(),
+			loadNow: now?.loadNow ?? 0,
 			agents: agentWindowFigures(totals.get(t.teamId) ?? emptyAgentTotals()),
 			queueFigures: queueRows.get(t.teamId) ?? null
-		}));
+		});
+	}
+	return rows;
 }

@@ -9,7 +9,9 @@ import {
 	type Freshness,
 	type ServerFrame
 } from '../../shared/protocol/frames';
+import type { AlertChange } from '../../shared/protocol/alert-frames';
 import type { Logger } from '../util/logger';
+import { AlertFanout, type AlertFeed } from './alert-fanout';
 import { BoardDiff } from './board-diff';
 import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from './limits';
 
@@ -23,6 +25,8 @@ export interface HubOptions {
 	clock: () => number;
 	logger: Logger;
 	limits?: Partial<RealtimeLimits>;
+	/** Alerts for `alerts:<boardId>` views; without it those views are unknown. */
+	alerts?: AlertFeed;
 }
 
 interface Client {
@@ -68,6 +72,7 @@ export class RealtimeHub {
 	readonly #clients = new Set<Client>();
 	readonly #views = new Map<string, View>();
 	readonly #timers: Array<ReturnType<typeof setInterval>> = [];
+	readonly #alerts: AlertFanout<Client> | null;
 	readonly stats: HubStats = {
 		connections: 0,
 		views: 0,
@@ -82,6 +87,19 @@ export class RealtimeHub {
 		this.#o = options;
 		this.#limits = { ...DEFAULT_REALTIME_LIMITS, ...options.limits };
 		this.#wss = new WebSocketServer({ noServer: true, maxPayload: this.#limits.maxInboundBytes });
+		this.#alerts = options.alerts
+			? new AlertFanout<Client>({
+					feed: options.alerts,
+					freshness: options.freshness,
+					send: (client, frame) => this.#send(client, frame),
+					slow: (client) => client.ws.bufferedAmount > this.#limits.maxBufferedBytes
+				})
+			: null;
+	}
+
+	/** Sends alert changes to the screens whose boards show them; each change is encoded once. */
+	publishAlerts(changes: AlertChange[]): void {
+		this.#alerts?.publish(changes);
 	}
 
 	start(): void {
@@ -152,6 +170,7 @@ export class RealtimeHub {
 	#drop(client: Client): void {
 		if (!this.#clients.delete(client)) return;
 		for (const view of client.views) this.#leave(client, view);
+		this.#alerts?.drop(client);
 		this.stats.connections = this.#clients.size;
 	}
 
@@ -175,6 +194,7 @@ export class RealtimeHub {
 		const frame = ClientFrameSchema.safeParse(value);
 		if (!frame.success) return this.#clientError(client, 'bad_frame', 'unknown or malformed frame');
 		if (frame.data.type === 'unsubscribe.v1') {
+			this.#alerts?.unsubscribe(client, frame.data.view);
 			const view = this.#views.get(frame.data.view);
 			if (view) this.#leave(client, view);
 			return;
@@ -183,6 +203,7 @@ export class RealtimeHub {
 	}
 
 	#subscribe(client: Client, name: string, resumeFromSeq: number | undefined): void {
+		if (name.startsWith('alerts:') && this.#alerts) return this.#subscribeAlerts(client, name);
 		const boardId = name.startsWith('board:') ? name.slice('board:'.length) : null;
 		if (boardId === null) return this.#clientError(client, 'unknown_view', `unknown view "${name}"`);
 		let view = this.#views.get(name);
@@ -215,6 +236,18 @@ export class RealtimeHub {
 		view.idleSinceMs = null;
 		if (resumeFromSeq !== undefined && this.#resume(client, view, resumeFromSeq)) return;
 		this.#sendSnapshot(client, view);
+	}
+
+	#subscribeAlerts(client: Client, name: string): void {
+		const alerts = this.#alerts!;
+		const total = client.views.size + alerts.count(client);
+		if (!alerts.has(client, name) && total >= this.#limits.maxSubscriptionsPerClient) {
+			return this.#clientError(client, 'too_many_views', 'too many subscriptions on one socket');
+		}
+		const boardId = name.slice('alerts:'.length);
+		if (!alerts.subscribe(client, name, boardId)) {
+			this.#clientError(client, 'unknown_view', `no board "${boardId}"`);
+		}
 	}
 
 	/** Sends the patches a client missed if they are all still kept; false means it needs a snapshot. */
@@ -270,6 +303,7 @@ export class RealtimeHub {
 			}
 		}
 		this.stats.views = this.#views.size;
+		this.#alerts?.tick();
 	}
 
 	/**

@@ -11,6 +11,11 @@ import { Ingest } from '../ingest/ingest';
 import { agentCounts, applyEvent, createFloor, queueFigures, type Floor } from '../live/floor';
 import { localDayStartMs } from '../live/day-window';
 import { RealtimeHub } from '../realtime/hub';
+import { AlertService } from '../alerts/alert-service';
+import { startAlertTimer } from '../alerts/alert-timer';
+import { boardAlertFeed } from '../alerts/board-feed';
+import { colourRows } from '../cards/colouring';
+import { SettingsStore } from '../settings/store';
 import { consoleLogger, type Logger } from '../util/logger';
 import { createSimulation } from '../../sim/simulation';
 import { runSimulator, type RunningSimulator } from '../../sim/shell';
@@ -28,6 +33,10 @@ export interface Runtime {
 	readonly floor: Floor;
 	readonly ingest: Ingest;
 	readonly hub: RealtimeHub;
+	/** Alerts of the floor, evaluated every second; changes go to the hub. */
+	readonly alerts: AlertService;
+	/** Targets, thresholds and limits: the set-up's, overridden at run time through the settings API. */
+	readonly settings: SettingsStore;
 	readonly startedAtMs: number;
 	/** The floor's clock: wall time, or simulated time in the embedded mode. */
 	clock(): number;
@@ -67,8 +76,16 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 	const names = channelNames(env.CC_PREFIX);
 	const bus: Bus = env.REDIS_URL ? new RedisBus(env.REDIS_URL) : new MemoryBus();
 	const floor = createFloor(setup, { timeZone });
+	const settings = new SettingsStore({
+		bus,
+		prefix: env.CC_PREFIX,
+		setup,
+		floor,
+		logger: consoleLogger('settings')
+	});
 	let simulator: RunningSimulator | null = null;
 	const clock = () => (simulator ? simulator.now() : Date.now());
+	const alerts = new AlertService({ floor, clock });
 
 	const ingest = new Ingest({
 		bus,
@@ -78,7 +95,10 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		replayFromMs: () => localDayStartMs(clock(), timeZone) - 12 * 3600_000,
 		apply: (events) => {
 			const now = clock();
-			for (const event of events) applyEvent(floor, event, now);
+			for (const event of events) {
+				applyEvent(floor, event, now);
+				alerts.observe(event);
+			}
 		}
 	});
 
@@ -108,10 +128,12 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		const now = clock();
 		const scope = board.queues.length ? board.queues : undefined;
 		const figures = queueFigures(floor, 'day', now, scope);
+		// Rows carry the targets and bands they are coloured by, so a settings change recolours TVs at once.
+		const coloured = colourRows(floor, figures.queues, figures.centre);
 		return {
 			board: { ...boardInfo(board), queueIds: figures.queues.map((q) => q.queueId ?? '') },
-			queues: figures.queues,
-			centre: figures.centre,
+			queues: coloured.queues,
+			centre: coloured.centre,
 			agents: agentCounts(floor, now, scope)
 		};
 	};
@@ -125,11 +147,15 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		buildId: deps.buildId,
 		clock,
 		logger: consoleLogger('realtime'),
-		limits: { tickMs: env.WS_TICK_MS }
+		limits: { tickMs: env.WS_TICK_MS },
+		alerts: boardAlertFeed(boardSetups, alerts)
 	});
 
 	ingest.start();
+	settings.start().catch((err: unknown) => logger.error('settings not loaded', { error: String(err) }));
 	hub.start();
+	alerts.onChanges((changes) => hub.publishAlerts(changes));
+	const stopAlerts = startAlertTimer(alerts, consoleLogger('alerts'));
 	if (config.mode === 'embedded') {
 		const simulation = createSimulation({
 			setup,
@@ -168,16 +194,19 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		floor,
 		ingest,
 		hub,
+		alerts,
+		settings,
 		startedAtMs,
 		clock,
 		boards: () => boardSetups.map(boardInfo),
 		boardData,
 		freshness,
-		ready: () => ingest.ready,
+		ready: () => ingest.ready && settings.loaded,
 		handleUpgrade: (req, socket, head) => hub.handleUpgrade(req, socket, head),
 		stop: () =>
 			(stopping ??= (async () => {
 				ingest.stop();
+				stopAlerts();
 				await simulator?.stop();
 				await hub.stop();
 				await bus.close();

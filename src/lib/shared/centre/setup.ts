@@ -37,6 +37,41 @@ export const ContactLimits = z.object({
 });
 export type ContactLimits = z.infer<typeof ContactLimits>;
 
+/**
+ * Figures a queue can colour green/yellow/red. Which way is better is fixed per figure (see
+ * metrics/cards/thresholds.ts): answer rate, service level and CSAT are better higher, the rest lower.
+ */
+export const THRESHOLD_FIGURES = [
+	'answerRate',
+	'serviceLevel',
+	'abandonRate',
+	'asaSec',
+	'attSec',
+	'ahtSec',
+	'acwShare',
+	'waiting',
+	'vipWaiting',
+	'longestWaitSec',
+	'longestVipWaitSec',
+	'maxWaitSec',
+	'repeatRate',
+	'csat'
+] as const;
+export type ThresholdFigure = (typeof THRESHOLD_FIGURES)[number];
+
+/**
+ * Where amber and red start for one figure, in the figure's own unit (fractions for rates, seconds,
+ * counts). Either may be left out: amber is then derived from the target or from red (the rule and its
+ * ordering checks live in metrics/cards/thresholds.ts, shared with the wallboard).
+ */
+export const ThresholdPair = z
+	.object({ yellow: z.number().min(0).optional(), red: z.number().min(0).optional() })
+	.strict();
+export type ThresholdPair = z.infer<typeof ThresholdPair>;
+
+export const FigureThresholds = z.partialRecord(z.enum(THRESHOLD_FIGURES), ThresholdPair);
+export type FigureThresholds = z.infer<typeof FigureThresholds>;
+
 export const QueueSetup = z.object({
 	queueId: Id,
 	name: LocalizedName,
@@ -47,7 +82,8 @@ export const QueueSetup = z.object({
 	slFormula: SlFormula.default(DEFAULT_SL_FORMULA),
 	shortAbandonSec: z.number().min(0).default(DEFAULT_SHORT_ABANDON_SEC),
 	targets: QueueTargets.default(QueueTargets.parse({})),
-	limits: ContactLimits.default(ContactLimits.parse({}))
+	limits: ContactLimits.default(ContactLimits.parse({})),
+	thresholds: FigureThresholds.default({})
 });
 export type QueueSetup = z.infer<typeof QueueSetup>;
 
@@ -79,10 +115,10 @@ export const BoardSetup = z.object({
 export type BoardSetup = z.infer<typeof BoardSetup>;
 
 /** Not-ready reason limits in seconds (break 15 min, lunch 60 min by default). */
-export const NotReadyLimits = z.record(z.string().max(32), z.number().positive()).default({
-	break: 900,
-	lunch: 3600
-});
+export const DEFAULT_NOT_READY_LIMITS_SEC: Readonly<Record<string, number>> = { break: 900, lunch: 3600 };
+export const NotReadyLimitsMap = z.record(z.string().max(32), z.number().positive());
+export type NotReadyLimitsSec = z.infer<typeof NotReadyLimitsMap>;
+export const NotReadyLimits = NotReadyLimitsMap.default({ ...DEFAULT_NOT_READY_LIMITS_SEC });
 
 export const CentreSetup = z
 	.object({
@@ -129,6 +165,8 @@ export interface QueueConfig {
 	shortAbandonSec: number;
 	targets: QueueTargets;
 	limits: ContactLimits;
+	/** Colour thresholds per figure as configured (amber not yet derived). */
+	thresholds: FigureThresholds;
 	/** True when the queue came from events only, with default thresholds. */
 	unconfigured: boolean;
 }
@@ -144,6 +182,7 @@ export function queueConfigFromSetup(q: QueueSetup): QueueConfig {
 		shortAbandonSec: q.shortAbandonSec,
 		targets: q.targets,
 		limits: q.limits,
+		thresholds: q.thresholds,
 		unconfigured: false
 	};
 }
@@ -160,6 +199,7 @@ export function unconfiguredQueue(queueId: string, channel: Channel): QueueConfi
 		shortAbandonSec: DEFAULT_SHORT_ABANDON_SEC,
 		targets: QueueTargets.parse({}),
 		limits: ContactLimits.parse({}),
+		thresholds: {},
 		unconfigured: true
 	};
 }

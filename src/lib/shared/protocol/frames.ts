@@ -1,5 +1,6 @@
 import type { AgentCounts, QueueFigures } from '../metrics/figures';
 import type { LocalizedName } from '../centre/setup';
+import type { AlertChangeFrame, AlertsSnapshotFrame } from './alert-frames';
 
 /**
  * WebSocket frames. Names carry a version (`snapshot.v1`): TVs run for weeks on an old bundle, so a
@@ -51,7 +52,9 @@ export type ServerFrame =
 	| { type: 'snapshot.v1'; view: string; seq: number; freshness: Freshness; data: BoardData }
 	| { type: 'patch.v1'; view: string; seq: number; freshness: Freshness; data: BoardPatch }
 	| { type: 'heartbeat.v1'; freshness: Freshness }
-	| { type: 'error.v1'; code: string; message: string };
+	| { type: 'error.v1'; code: string; message: string }
+	| AlertsSnapshotFrame
+	| AlertChangeFrame;
 
 export type ClientFrame =
 	{ type: 'subscribe.v1'; view: string; resumeFromSeq?: number } | { type: 'unsubscribe.v1'; view: string };

@@ -1,0 +1,30 @@
+import { json } from '@sveltejs/kit';
+import { formulaCardOf } from '$lib/server/cards/formula-card';
+import { cardResponse } from '$lib/server/cards/respond';
+import { parseWindowParams } from '$lib/server/http/window-params';
+import { boardsOf } from '$lib/server/runtime/boards';
+import { getRuntime } from '$lib/server/runtime/runtime';
+import type { RequestHandler } from './$types';
+
+/**
+ * A tile's formula card, for the board page itself: no API token, because the page has none and needs
+ * none (TVs are never logged in). It is held to what the board already shows: only the board's queues,
+ * and the roll-up is the board's, never the whole centre's unless the board covers every queue.
+ */
+export const GET: RequestHandler = ({ url, params }) => {
+	const runtime = getRuntime();
+	const board = boardsOf(runtime.setup).find((b) => b.boardId === params.board);
+	if (!board) return json({ error: 'not_found', message: `no board "${params.board}"` }, { status: 404 });
+	const windowParams = parseWindowParams(url, runtime.setup, 'day');
+	if (windowParams instanceof Response) return windowParams;
+	return cardResponse(
+		formulaCardOf(runtime.floor, runtime.timeZone, runtime.clock(), {
+			figure: params.figure,
+			window: windowParams.window,
+			...(windowParams.shiftId ? { shiftId: windowParams.shiftId } : {}),
+			queueId: url.searchParams.get('queue') || null,
+			scopeName: board.title,
+			...(board.queues.length ? { scope: board.queues } : {})
+		})
+	);
+};
