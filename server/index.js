@@ -3,6 +3,14 @@
 // never by importing src/, because Kit's bundle holds the one runtime instance.
 process.env.HOST ??= '127.0.0.1';
 
+// Without ORIGIN or PROTOCOL_HEADER the Node adapter takes every request for HTTPS, so on plain HTTP the
+// form origin check refuses sign-in and session cookies come back Secure. When the operator configured
+// neither, tell the adapter the truth from the socket itself, in a header of our own that we overwrite on
+// every request so a client cannot forge it. Behind a TLS proxy, set ORIGIN (docs/auth.md).
+const SOCKET_PROTOCOL_HEADER = 'x-cc-socket-proto';
+const deriveProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (deriveProtocol) process.env.PROTOCOL_HEADER = SOCKET_PROTOCOL_HEADER;
+
 const RUNTIME_KEY = Symbol.for('cc-wallboard.runtime');
 // The path is a variable so the type-checker does not demand a build before `npm run check`.
 const buildEntry = '../build/index.js';
@@ -14,6 +22,13 @@ const { server } = await import(buildEntry).catch((/** @type {{ code?: string }}
 	);
 	process.exit(1);
 });
+
+if (deriveProtocol) {
+	server.server.prependListener('request', (req) => {
+		const encrypted = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted === true;
+		req.headers[SOCKET_PROTOCOL_HEADER] = encrypted ? 'https' : 'http';
+	});
+}
 
 /** @typedef {{ handleUpgrade(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void }} UpgradeTarget */
 

@@ -1,8 +1,12 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { version } from '$app/environment';
+import { authenticate, requireSignIn } from '$lib/server/auth/handles';
+import { getAuth } from '$lib/server/auth/instance';
 import { ConfigError } from '$lib/server/config';
 import { boardsOf } from '$lib/server/runtime/boards';
 import { getRuntime } from '$lib/server/runtime/runtime';
+import { consoleLogger } from '$lib/server/util/logger';
 import { resolveLocale } from '$lib/shared/i18n';
 
 /** Starts the live runtime with the server, not on the first request, so ingest catches up at once. */
@@ -15,13 +19,31 @@ export const init: ServerInit = async () => {
 		console.error(`cannot start: ${err.message}`);
 		process.exit(1);
 	}
+	bootstrapFirstAdmin();
 };
+
+/**
+ * Not awaited: with Redis down at start-up the check would wait for it, and the server must come up
+ * (and say so on /readyz) regardless. Sign-ins wait for it instead.
+ */
+function bootstrapFirstAdmin(): void {
+	const runtime = getRuntime();
+	const logger = consoleLogger('auth');
+	getAuth(runtime)
+		.bootstrap({
+			username: runtime.config.env.ADMIN_USERNAME,
+			password: runtime.config.env.ADMIN_PASSWORD,
+			mode: runtime.mode,
+			logger
+		})
+		.catch((err: unknown) => logger.error('first-admin check failed', { error: String(err) }));
+}
 
 /**
  * Sets <html lang> the way the page picks its language (?lang=, else the board's language, else zh-CN),
  * so screen readers, fonts and TVs without JavaScript see the right script from the first byte.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+const htmlLang: Handle = async ({ event, resolve }) => {
 	const boardId = /^\/wall\/([^/]+)/.exec(event.url.pathname)?.[1];
 	const boardLanguage = boardId
 		? boardsOf(getRuntime().setup).find((b) => b.boardId === safeDecode(boardId))?.language
@@ -38,3 +60,5 @@ function safeDecode(segment: string): string {
 		return segment;
 	}
 }
+
+export const handle: Handle = sequence(authenticate, requireSignIn, htmlLang);

@@ -53,7 +53,50 @@ export const EnvSchema = z.object({
 	/** The public origin behind a proxy (adapter-node reads it too); its pages may open the WebSocket. */
 	ORIGIN: optionalText,
 	/** Further browser origins allowed to open the WebSocket besides the page's own host (comma-separated). */
-	WS_ORIGINS: optionalText
+	WS_ORIGINS: optionalText,
+	/** Days of interval history kept in Redis (each interval's key expires this long after its start). */
+	HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_660).default(400),
+	/** Shrinkage of the scheduled need in the history's staffing columns: required ÷ (1 − shrinkage). */
+	HISTORY_SHRINKAGE: z.coerce.number().min(0).max(0.95).default(0.3),
+	/** First admin, created only while no user exists (docs/auth.md "Bootstrap"). */
+	ADMIN_USERNAME: optionalText
+		.transform((value) => value?.toLowerCase())
+		.pipe(
+			z
+				.string()
+				.regex(
+					/^[a-z0-9][a-z0-9._@-]{0,63}$/,
+					'lower-case letters, digits and . _ @ - only (1-64 characters)'
+				)
+				.optional()
+		),
+	// Not trimmed: spaces may be part of a password.
+	ADMIN_PASSWORD: z
+		.string()
+		.optional()
+		.transform((value) => (value === '' ? undefined : value))
+		.pipe(z.string().min(10, 'must be at least 10 characters').max(256).optional()),
+	/** A session ends this long after its last use… */
+	SESSION_IDLE_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(7 * 24 * 60)
+		.default(120),
+	/** …and at the latest this long after sign-in, however busy. */
+	SESSION_MAX_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(30 * 24)
+		.default(12),
+	/** Header naming the signed-in user, set by an authenticating proxy that strips it from clients. */
+	AUTH_TRUSTED_HEADER: optionalText.pipe(
+		z
+			.string()
+			.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as X-Forwarded-User')
+			.optional()
+	)
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -70,13 +113,19 @@ export class ConfigError extends Error {
 	override name = 'ConfigError';
 }
 
+/** Variables whose values must never reach a log, even when they are wrong. */
+const SECRET_VARIABLES = new Set(['ADMIN_PASSWORD']);
+
+function shown(name: string, source: NodeJS.ProcessEnv): string {
+	return SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(source[name] ?? '');
+}
+
 /** Reads the environment and the centre set-up; throws a ConfigError naming the bad variable or field. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, randomToken: () => string): ServerConfig {
 	const parsed = EnvSchema.safeParse(source);
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map(
-			(issue) =>
-				`  ${issue.path.join('.')}=${JSON.stringify(source[String(issue.path[0])] ?? '')}: ${issue.message}`
+			(issue) => `  ${issue.path.join('.')}=${shown(String(issue.path[0]), source)}: ${issue.message}`
 		);
 		throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
 	}
