@@ -16,7 +16,8 @@ describe('parseCli', () => {
 				writeLog: true,
 				logMaxLen: 2_000_000,
 				source: 'sim',
-				timeZone: 'Asia/Shanghai'
+				timeZone: 'Asia/Shanghai',
+				days: null
 			}
 		});
 		const fromEnv = parseCli([], { REDIS_URL: 'redis://r:1', CC_PREFIX: 'x', TZ_CENTRE: 'Europe/Paris' }, 1);
@@ -62,7 +63,8 @@ describe('parseCli', () => {
 				writeLog: false,
 				logMaxLen: 5000,
 				source: 'pbx2',
-				timeZone: 'UTC'
+				timeZone: 'UTC',
+				days: null
 			}
 		});
 	});
@@ -84,5 +86,14 @@ describe('parseCli', () => {
 
 	it('asks for help', () => {
 		expect(parseCli(['-h'], {}, 1)).toEqual({ kind: 'help' });
+	});
+
+	it('takes --days for a backfill and refuses a fraction or a zero', () => {
+		expect(parseCli(['--days', '14'], {}, 1)).toMatchObject({ kind: 'run', options: { days: 14 } });
+		expect(parseCli(['--days', '1.5'], {}, 1)).toMatchObject({ kind: 'error' });
+		expect(parseCli(['--days', '0'], {}, 1)).toMatchObject({
+			kind: 'error',
+			message: expect.stringContaining('--days')
+		});
 	});
 });

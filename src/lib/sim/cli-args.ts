@@ -12,6 +12,8 @@ export interface CliOptions {
 	logMaxLen: number;
 	source: string;
 	timeZone: string;
+	/** Backfill: fold this many past days straight into the interval history instead of publishing live. */
+	days: number | null;
 }
 
 export type CliParse =
@@ -32,6 +34,7 @@ Usage: npm run simulate -- [flags]
   --duration SEC    stop after this many real seconds (default: run until stopped)
   --no-log          do not append events to the <prefix>:log stream
   --log-max N       cap of the <prefix>:log stream (default: 2000000)
+  --days N          backfill: write N past days of interval history to Redis (fast, no publishing) and exit
   -h, --help        show this help`;
 
 const OPTIONS = {
@@ -46,6 +49,7 @@ const OPTIONS = {
 	duration: { type: 'string' },
 	'no-log': { type: 'boolean' },
 	'log-max': { type: 'string' },
+	days: { type: 'string' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -102,6 +106,16 @@ export function parseCli(
 		(n) => Number.isInteger(n) && n >= 1000,
 		'an integer of at least 1000'
 	);
+	const days =
+		values.days === undefined
+			? null
+			: number(
+					'days',
+					values.days,
+					0,
+					(n) => Number.isInteger(n) && n >= 1 && n <= 400,
+					'a whole number of days from 1 to 400'
+				);
 	const redisUrl = values.redis ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 	if (!/^rediss?:\/\//.test(redisUrl))
 		problems.push(`--redis ${JSON.stringify(redisUrl)}: must start with redis:// or rediss://`);
@@ -133,7 +147,8 @@ export function parseCli(
 			writeLog: !values['no-log'],
 			logMaxLen,
 			source,
-			timeZone
+			timeZone,
+			days
 		}
 	};
 }

@@ -20,6 +20,7 @@ import { consoleLogger, type Logger } from '../util/logger';
 import { createSimulation } from '../../sim/simulation';
 import { runSimulator, type RunningSimulator } from '../../sim/shell';
 import { boardsOf } from './boards';
+import { createRuntimeHistory, type RuntimeHistory } from '../history/runtime-history';
 
 /** Process-wide key of the live runtime: dev's Vite loader, the production entry and Kit's bundle share it. */
 export const RUNTIME_KEY = Symbol.for('cc-wallboard.runtime');
@@ -37,6 +38,8 @@ export interface Runtime {
 	readonly alerts: AlertService;
 	/** Targets, thresholds and limits: the set-up's, overridden at run time through the settings API. */
 	readonly settings: SettingsStore;
+	/** Interval history: the live floor's intervals as they close, and the store reports read. */
+	readonly history: RuntimeHistory;
 	readonly startedAtMs: number;
 	/** The floor's clock: wall time, or simulated time in the embedded mode. */
 	clock(): number;
@@ -86,6 +89,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 	let simulator: RunningSimulator | null = null;
 	const clock = () => (simulator ? simulator.now() : Date.now());
 	const alerts = new AlertService({ floor, clock });
+	const history = createRuntimeHistory(config, floor, clock);
 
 	const ingest = new Ingest({
 		bus,
@@ -96,6 +100,8 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		apply: (events) => {
 			const now = clock();
 			for (const event of events) {
+				// Before the event: an interval it ends is read as the floor stood at its last instant.
+				history.live.beforeEvent(event.ts);
 				applyEvent(floor, event, now);
 				alerts.observe(event);
 			}
@@ -152,6 +158,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 	});
 
 	ingest.start();
+	history.live.start(clock, () => ingest.ready);
 	settings.start().catch((err: unknown) => logger.error('settings not loaded', { error: String(err) }));
 	hub.start();
 	alerts.onChanges((changes) => hub.publishAlerts(changes));
@@ -196,6 +203,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		hub,
 		alerts,
 		settings,
+		history,
 		startedAtMs,
 		clock,
 		boards: () => boardSetups.map(boardInfo),
@@ -209,6 +217,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 				stopAlerts();
 				await simulator?.stop();
 				await hub.stop();
+				await history.stop();
 				await bus.close();
 			})())
 	};
