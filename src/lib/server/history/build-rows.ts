@@ -1,4 +1,4 @@
-import { occupancy, type AgentTotals } from '../../shared/metrics/agent-formulas';
+import { emptyAgentTotals, occupancy, type AgentTotals } from '../../shared/metrics/agent-formulas';
 import type { Channel } from '../../shared/contract';
 import { sumCounters, type QueueCounters } from '../../shared/metrics/counters';
 import type { QueueFigures } from '../../shared/metrics/figures';
@@ -22,16 +22,7 @@ export interface RowsInput {
 	shrinkage: number;
 }
 
-const NO_AGENTS: AgentTotals = {
-	loadMs: 0,
-	readyOrLoadedMs: 0,
-	staffedMs: 0,
-	handled: 0,
-	onContactMs: 0,
-	wrapUpMs: 0,
-	readyMs: 0,
-	notReadyMs: 0
-};
+const NO_AGENTS: Readonly<AgentTotals> = emptyAgentTotals();
 
 /**
  * The rows of one interval, read from the floor exactly as `/api/v1/queues?window=interval<size>` reads
