@@ -7,7 +7,9 @@ export const E2E = {
 	redisUrl: `redis://127.0.0.1:${redisPort}`,
 	baseUrl: `http://127.0.0.1:${appPort}`,
 	prefix: 'e2e',
-	apiToken: 'e2e-token-0123456789'
+	apiToken: 'e2e-token-0123456789',
+	/** The first admin, created at start-up while no user exists (docs/auth.md "Bootstrap"). */
+	admin: { username: 'e2e-admin', password: 'e2e-admin-password-0123' }
 };
 
 export default defineConfig({
@@ -52,7 +54,9 @@ export default defineConfig({
 				HOST: '127.0.0.1',
 				REDIS_URL: E2E.redisUrl,
 				CC_PREFIX: E2E.prefix,
-				API_TOKENS: E2E.apiToken
+				API_TOKENS: E2E.apiToken,
+				ADMIN_USERNAME: E2E.admin.username,
+				ADMIN_PASSWORD: E2E.admin.password
 			},
 			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 }
 		}

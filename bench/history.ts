@@ -3,7 +3,7 @@
 // store read (pipelined HGETALL per interval), the filter and sort, and the JSON and CSV encodings.
 //
 // Prints rows, write time, and for each read the best and median of the runs (ms).
-// Page drawing is measured with the report page, which builds on this API.
+// Page loading and drawing in Chromium is measured by bench/reports-page.ts.
 //
 // Usage: npx tsx bench/history.ts [--days 31] [--queues 20] [--runs 7]
 import { parseArgs } from 'node:util';

@@ -100,10 +100,16 @@ export function applyPatch(data: BoardData, patch: BoardPatch): BoardData {
 		for (const [key, row] of incoming) if (!removed.has(key)) next.push(row);
 		queues = next;
 	}
-	return {
+	const next: BoardData = {
 		board: patch.board ?? data.board,
 		queues,
 		centre: patch.centre ?? data.centre,
 		agents: patch.agents ?? data.agents
 	};
+	// Optional parts (newer servers): kept when a patch leaves them out, replaced when it has them.
+	const rolling15 = patch.rolling15 ?? data.rolling15;
+	if (rolling15) next.rolling15 = rolling15;
+	const trend = patch.trend ?? data.trend;
+	if (trend) next.trend = trend;
+	return next;
 }

@@ -8,13 +8,24 @@ import type { FormulaCard } from '$lib/shared/metrics/cards/types';
 export interface CardRequest {
 	figure: string;
 	queueId: string | null;
+	/** A window other than the board's day, e.g. `rolling15` for the 15-min answer-rate tile. */
+	window?: string;
 }
 
 export type CardLoad = { ok: true; card: FormulaCard } | { ok: false; message: string };
 
-export function formulaCardPath(boardId: string, figure: string, queueId: string | null = null): string {
+export function formulaCardPath(
+	boardId: string,
+	figure: string,
+	queueId: string | null = null,
+	window?: string
+): string {
 	const path = `/wall/${encodeURIComponent(boardId)}/formula/${encodeURIComponent(figure)}`;
-	return queueId ? `${path}?queue=${encodeURIComponent(queueId)}` : path;
+	const query = new URLSearchParams();
+	if (queueId) query.set('queue', queueId);
+	if (window) query.set('window', window);
+	const text = query.toString();
+	return text ? `${path}?${text}` : path;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -90,7 +90,12 @@ export interface LiveBoardOptions {
 	random?: () => number;
 	reload?: () => void;
 	lastReloadAt?: () => number | null;
+	/** This bundle's build; a `hello.v1` naming another one means a deploy happened: reload. */
+	buildId?: string;
 }
+
+/** Servers started outside a build (dev, tests) say this; it never means "a new version is out". */
+export const UNVERSIONED_BUILD = 'dev';
 
 /**
  * One board's live picture: the page's data, kept current over the /ws socket, with an honest account
@@ -138,6 +143,7 @@ export class LiveBoard {
 	#random: () => number;
 	#reload: () => void;
 	#lastReloadAt: () => number | null;
+	#buildId: string | null;
 
 	#running = false;
 	#connId = 0;
@@ -158,6 +164,7 @@ export class LiveBoard {
 		this.#random = options.random ?? Math.random;
 		this.#reload = options.reload ?? reloadPage;
 		this.#lastReloadAt = options.lastReloadAt ?? readReloadedAt;
+		this.#buildId = options.buildId ?? null;
 		this.#sync = initialSync(options.initial);
 
 		const now = this.#now();
@@ -246,6 +253,15 @@ export class LiveBoard {
 		this.nowMs = now;
 		switch (frame.type) {
 			case 'hello.v1':
+				// A new build is out: reload (jittered, loop-guarded) so the floor picks it up by itself.
+				if (
+					this.#buildId !== null &&
+					frame.buildId !== UNVERSIONED_BUILD &&
+					this.#buildId !== UNVERSIONED_BUILD &&
+					frame.buildId !== this.#buildId
+				) {
+					this.#scheduleReload();
+				}
 				return;
 			case 'error.v1':
 				this.lastError = frame.code;

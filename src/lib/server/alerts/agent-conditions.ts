@@ -75,6 +75,8 @@ function legCondition(floor: Floor, agent: AgentRec, leg: Leg, nowMs: number): C
 		agentId: agent.agentId,
 		contactId: leg.contactId,
 		queueIds: [leg.queueId],
+		// The leg's start, whatever the cause: a replica started during the hold names it as one that saw the talk.
+		anchorMs: leg.answeredAtMs ?? leg.sinceMs,
 		reason: bothLanguages(key, {
 			queue: name(config.name),
 			agent: agent.name,
@@ -121,6 +123,7 @@ function stuckCondition(
 			cause: 'ringing',
 			severity,
 			contactId: leg.contactId,
+			anchorMs: leg.sinceMs,
 			reason: bothLanguages('alertRinging', {
 				agent: agent.name,
 				duration: duration(ringSec),
@@ -131,7 +134,7 @@ function stuckCondition(
 	}
 	if (agent.displayed === 'not_ready') {
 		const reason = agent.displayedReason ?? '';
-		const limitSec = notReadyLimitSec(floor, agent, reason);
+		const limitSec = notReadyLimitSec(state, floor, agent, reason);
 		const forSec = seconds(agent.displayedSinceMs, nowMs);
 		const severity = limitSec === null ? null : severityOf(forSec, limitSec, limitSec * s.notReadyRedFactor);
 		if (severity && limitSec !== null) {
@@ -139,6 +142,7 @@ function stuckCondition(
 				cause: 'not_ready_over',
 				severity,
 				contactId: null,
+				anchorMs: agent.displayedSinceMs,
 				reason: bothLanguages('alertNotReadyOver', {
 					agent: agent.name,
 					reason: notReadyReason(reason),
@@ -156,6 +160,7 @@ function stuckCondition(
 				cause: 'rona',
 				severity: n >= 2 * s.ronaCount ? 'red' : 'yellow',
 				contactId: null,
+				anchorMs: state.ronas.get(agent.agentId)?.[0] ?? nowMs,
 				reason: bothLanguages('alertRona', {
 					agent: agent.name,
 					n,
@@ -179,6 +184,7 @@ function stuckCondition(
 					cause: 'never_ready',
 					severity,
 					contactId: null,
+					anchorMs: loginMs,
 					reason: bothLanguages('alertNeverReady', { agent: agent.name, duration: duration(forSec) }),
 					figures: { durationSec: Math.round(forSec), limitSec: s.neverReadySec }
 				});
@@ -197,16 +203,15 @@ function stuckCondition(
 }
 
 /**
- * The limit of a not-ready reason: the strictest among the agent's queues that set one (a queue config
- * may carry `notReadyLimitsSec` once limits are edited per queue), else the centre's; null when the
- * reason has no limit (meeting, training: planned and long).
+ * The limit of a not-ready reason: the strictest among the agent's queues that set one (the set-up or
+ * the settings API may give `notReadyLimitsSec` per queue), else the centre's (the settings API's over
+ * the set-up's); null when the reason has no limit (meeting, training: planned and long).
  */
-function notReadyLimitSec(floor: Floor, agent: AgentRec, reason: string): number | null {
+function notReadyLimitSec(state: AlertState, floor: Floor, agent: AgentRec, reason: string): number | null {
 	let limit: number | null = null;
 	for (const queueId of agent.queues) {
-		const perQueue = (floor.queues.get(queueId)?.config as { notReadyLimitsSec?: Record<string, number> })
-			?.notReadyLimitsSec?.[reason];
+		const perQueue = floor.queues.get(queueId)?.config.notReadyLimitsSec?.[reason];
 		if (perQueue !== undefined && (limit === null || perQueue < limit)) limit = perQueue;
 	}
-	return limit ?? floor.setup.notReadyLimitsSec[reason] ?? null;
+	return limit ?? (state.settings.notReadyLimitsSec ?? floor.setup.notReadyLimitsSec)[reason] ?? null;
 }

@@ -20,12 +20,19 @@ export interface Condition {
 	queueIds: string[];
 	reason: AlertText;
 	figures: Record<string, number | null>;
+	/**
+	 * Event time the condition's episode began as the floor records it (the call's answer, the start of
+	 * the not-ready state, the login); absent for conditions read from window figures. Names the alert.
+	 */
+	anchorMs?: number;
 }
 
 /** Hysteresis bookkeeping of one subject, from the first pass its condition held until it clears. */
 export interface Tracker {
 	subject: string;
 	kind: AlertKind;
+	/** The episode's anchor (see Condition.anchorMs, or the pass slot it was first seen in): the alert's id. */
+	anchorMs: number;
 	/** Since when the condition has held without a break (before the alert is raised). */
 	trueSinceMs: number;
 	/** Since when it has held at red / below red; null while the other holds. */
@@ -41,7 +48,10 @@ export interface Tracker {
 }
 
 export interface AlertState {
-	readonly settings: AlertSettings;
+	/** Replaced whole when the settings API changes them; a pass reads them once at its start. */
+	settings: AlertSettings;
+	/** When this state began (a restart): alerts first seen soon after may continue an earlier episode. */
+	readonly startedAtMs: number;
 	readonly trackers: Map<string, Tracker>;
 	/** Active alerts by id (also reachable through their tracker). */
 	readonly active: Map<string, AlertView>;
@@ -55,8 +65,6 @@ export interface AlertState {
 	queueConditions: Condition[];
 	lastQueuePassMs: number;
 	pass: number;
-	nextId: number;
-	readonly idTag: string;
 }
 
 export function createAlertState(
@@ -72,9 +80,7 @@ export function createAlertState(
 		queueConditions: [],
 		lastQueuePassMs: Number.NEGATIVE_INFINITY,
 		pass: 0,
-		nextId: 1,
-		// Ids from a restarted server must not collide with ids screens still hold.
-		idTag: Math.max(0, options.startedAtMs ?? 0).toString(36)
+		startedAtMs: options.startedAtMs ?? 0
 	};
 }
 

@@ -96,12 +96,12 @@ describe('busy-hour answer-rate drop', () => {
 		const h = drop(23);
 		h.runTo(sec(3000));
 		// The window starts at ⌊t ÷ 10 s⌋ × 10 s + 10 s − 15 min. Once it starts past 1061 s (t ≥ 1960 s) the
-		// outcomes of c0…c6 have left it: 19 offered, under minOffered. Queue passes run at 1791 + 10k s, so
-		// the condition is false from 1961 s and the alert clears 120 s later, once.
+		// outcomes of c0…c6 have left it: 19 offered, under minOffered. Queue passes run on 10 s wall-clock
+		// slots (1790 + 10k s), so the condition is false from 1960 s and the alert clears 120 s later, once.
 		const lifecycle = drops(h).filter((c) => c.change !== 'updated');
 		expect(lifecycle.map((c) => [c.change, c.atMs])).toEqual([
 			['raised', sec(1821)],
-			['cleared', sec(2081)]
+			['cleared', sec(2080)]
 		]);
 	});
 });

@@ -2,6 +2,7 @@ import type { AlertChange } from '../../shared/protocol/alert-frames';
 import type { Floor } from '../live/floor-state';
 import { agentConditions } from './agent-conditions';
 import type { AlertState } from './alert-state';
+import { slotStartMs } from './alert-id';
 import { foldConditions } from './hysteresis';
 import { queueConditions } from './queue-conditions';
 
@@ -15,7 +16,13 @@ import { queueConditions } from './queue-conditions';
  * floor's size, not by its traffic.
  */
 export function evaluate(state: AlertState, floor: Floor, nowMs: number): AlertChange[] {
-	if (nowMs - state.lastQueuePassMs >= state.settings.queueEveryMs || nowMs < state.lastQueuePassMs) {
+	// One queue pass per wall-clock slot, not every queueEveryMs since this process started: replicas then
+	// first see a queue condition in the same slot and name its alert alike (see alert-id.ts).
+	const every = state.settings.queueEveryMs;
+	if (
+		slotStartMs(nowMs, every) !== slotStartMs(state.lastQueuePassMs, every) ||
+		nowMs < state.lastQueuePassMs
+	) {
 		state.queueConditions = queueConditions(state, floor, nowMs);
 		state.lastQueuePassMs = nowMs;
 	}

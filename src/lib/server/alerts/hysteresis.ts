@@ -1,4 +1,5 @@
 import type { AlertChange, AlertView } from '../../shared/protocol/alert-frames';
+import { alertIdOf, slotStartMs } from './alert-id';
 import type { AlertState, Condition, Tracker } from './alert-state';
 
 /**
@@ -35,6 +36,7 @@ function holds(state: AlertState, c: Condition, nowMs: number, pass: number): Al
 		tracker = {
 			subject: c.subject,
 			kind: c.kind,
+			anchorMs: c.anchorMs ?? slotStartMs(nowMs, state.settings.queueEveryMs),
 			trueSinceMs: nowMs,
 			redSinceMs: null,
 			notRedSinceMs: null,
@@ -59,9 +61,11 @@ function holds(state: AlertState, c: Condition, nowMs: number, pass: number): Al
 	const alert = tracker.alert;
 	if (!alert) {
 		if (nowMs - tracker.trueSinceMs < raiseAfterSec * 1000) return null;
-		const raised = newAlert(state, c, tracker.trueSinceMs, redHeld ? 'red' : 'yellow', nowMs);
+		const raised = newAlert(c, tracker, redHeld ? 'red' : 'yellow', nowMs);
 		tracker.alert = raised;
 		tracker.pushedAtMs = nowMs;
+		// The same episode again (a call back over its limit after a hold): one alert, not a cleared twin.
+		state.cleared.delete(raised.alertId);
 		state.active.set(raised.alertId, raised);
 		return { change: 'raised', alert: raised };
 	}
@@ -109,15 +113,9 @@ function doesNotHold(state: AlertState, tracker: Tracker, nowMs: number): AlertC
 	return { change: 'cleared', alert };
 }
 
-function newAlert(
-	state: AlertState,
-	c: Condition,
-	sinceMs: number,
-	severity: AlertView['severity'],
-	nowMs: number
-): AlertView {
+function newAlert(c: Condition, tracker: Tracker, severity: AlertView['severity'], nowMs: number): AlertView {
 	return {
-		alertId: `al-${state.idTag}-${(state.nextId++).toString(36)}`,
+		alertId: alertIdOf(c.subject, tracker.anchorMs),
 		kind: c.kind,
 		cause: c.cause,
 		subject: c.subject,
@@ -127,7 +125,7 @@ function newAlert(
 		agentId: c.agentId,
 		contactId: c.contactId,
 		queueIds: c.queueIds,
-		sinceMs,
+		sinceMs: tracker.trueSinceMs,
 		raisedAtMs: nowMs,
 		updatedAtMs: nowMs,
 		clearedAtMs: null,

@@ -1,3 +1,5 @@
+import { AlertSetup } from '../../shared/centre/alert-setup';
+import type { NotReadyLimitsSec } from '../../shared/centre/setup';
 import type { AlertKind } from '../../shared/protocol/alert-frames';
 
 /** Raise once the condition has held this long; clear once it has been false this long. */
@@ -49,6 +51,8 @@ export interface AlertSettings {
 	answerRate: AnswerRateSettings;
 	stuck: StuckSettings;
 	serviceLevelRisk: ServiceLevelRiskSettings;
+	/** Centre-wide not-ready limits as last changed through the settings API; null = the set-up's. */
+	notReadyLimitsSec: NotReadyLimitsSec | null;
 	/**
 	 * Queue conditions are re-read this often: their counts live in 10 s buckets, so reading them every
 	 * second would only repeat the same sums (and the staffing model's searches) nine times in ten.
@@ -65,13 +69,10 @@ export interface AlertSettings {
  * 60 min via the set-up, ringing 20 s, staffed never ready 10 min); the hysteresis keeps every alert
  * within a minute of its condition while a single lucky second cannot clear one.
  */
+const SETUP_DEFAULTS = AlertSetup.parse({});
+
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
-	hysteresis: {
-		answer_rate_drop: { raiseAfterSec: 30, clearAfterSec: 120 },
-		long_contact: { raiseAfterSec: 5, clearAfterSec: 10 },
-		stuck_state: { raiseAfterSec: 5, clearAfterSec: 10 },
-		service_level_risk: { raiseAfterSec: 60, clearAfterSec: 120 }
-	},
+	hysteresis: SETUP_DEFAULTS.hysteresis,
 	answerRate: {
 		window: 'rolling15',
 		minOffered: 20,
@@ -89,6 +90,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
 		neverReadySec: 600
 	},
 	serviceLevelRisk: { redBelowTargetPoints: 10, minArrivalsPerHour: 20 },
+	notReadyLimitsSec: null,
 	queueEveryMs: 10_000,
 	refreshEveryMs: 15_000,
 	clearedKept: 1000
@@ -110,8 +112,26 @@ export function alertSettings(input: AlertSettingsInput = {}): AlertSettings {
 		answerRate: { ...d.answerRate, ...input.answerRate },
 		stuck: { ...d.stuck, ...input.stuck },
 		serviceLevelRisk: { ...d.serviceLevelRisk, ...input.serviceLevelRisk },
+		notReadyLimitsSec: input.notReadyLimitsSec ?? d.notReadyLimitsSec,
 		queueEveryMs: input.queueEveryMs ?? d.queueEveryMs,
 		refreshEveryMs: input.refreshEveryMs ?? d.refreshEveryMs,
 		clearedKept: input.clearedKept ?? d.clearedKept
+	};
+}
+
+/** The configurable part (set-up file or settings API) as settings input; the rest keeps its defaults. */
+export function alertSettingsFromSetup(
+	setup: AlertSetup,
+	notReadyLimitsSec?: NotReadyLimitsSec
+): AlertSettingsInput {
+	return {
+		hysteresis: setup.hysteresis,
+		answerRate: {
+			window: setup.rollingWindowMinutes === 30 ? 'rolling30' : 'rolling15',
+			minOffered: setup.minOffered,
+			busyFactor: setup.busyFactor,
+			peakPeriods: setup.peakPeriods
+		},
+		...(notReadyLimitsSec ? { notReadyLimitsSec } : {})
 	};
 }

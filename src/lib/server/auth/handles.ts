@@ -28,7 +28,7 @@ export const authenticate: Handle = async ({ event, resolve }) => {
 };
 
 /** Areas where every page needs an account; which role may do what is each route's own check. */
-const SIGNED_IN_AREAS = ['/admin', '/console'];
+const SIGNED_IN_AREAS = ['/admin', '/console', '/reports'];
 
 /** Sends anonymous visitors of the signed-in areas to /login, and back where they were afterwards. */
 export const requireSignIn: Handle = async ({ event, resolve }) => {

@@ -30,6 +30,10 @@ export interface Bus {
 	hgetall(key: string): Promise<Record<string, string>>;
 	/** Sets one field of a hash. */
 	hset(key: string, field: string, value: string): Promise<void>;
+	/** Removes fields of a hash (expired entries); deleting an absent field is not an error. */
+	hdel(key: string, fields: string[]): Promise<void>;
+	/** Drops the key after `seconds` unless renewed: a backstop for data that cleans up after itself. */
+	expire(key: string, seconds: number): Promise<void>;
 	close(): Promise<void>;
 }
 

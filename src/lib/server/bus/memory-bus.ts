@@ -69,6 +69,14 @@ export class MemoryBus implements Bus {
 		hash[field] = value;
 	}
 
+	async hdel(key: string, fields: string[]): Promise<void> {
+		const hash = this.#hashes.get(key);
+		if (hash) for (const field of fields) delete hash[field];
+	}
+
+	/** The embedded mode lives as long as its process: nothing outlives it, so nothing needs to expire. */
+	async expire(): Promise<void> {}
+
 	async close(): Promise<void> {
 		this.#closed = true;
 		this.#handlers.clear();

@@ -101,6 +101,14 @@ export class RedisBus implements Bus {
 		await this.#command.hset(key, field, value);
 	}
 
+	async hdel(key: string, fields: string[]): Promise<void> {
+		if (fields.length > 0) await this.#command.hdel(key, ...fields);
+	}
+
+	async expire(key: string, seconds: number): Promise<void> {
+		await this.#command.expire(key, Math.max(1, Math.ceil(seconds)));
+	}
+
 	/** The command connection, for stores that need more than the bus (history, audit, dead letters). */
 	get redis(): Redis {
 		return this.#command;

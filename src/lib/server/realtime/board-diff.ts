@@ -9,6 +9,8 @@ export class BoardDiff {
 	#board = '';
 	#centre = '';
 	#agents = '';
+	#rolling15 = '';
+	#trend: unknown = null;
 	#queues = new Map<string, string>();
 
 	/** Returns the patch from the previous data, or null if nothing changed. Records `data` as sent. */
@@ -31,6 +33,21 @@ export class BoardDiff {
 		if (agents !== this.#agents) {
 			this.#agents = agents;
 			patch.agents = data.agents;
+			changed = true;
+		}
+		if (data.rolling15) {
+			const rolling15 = JSON.stringify(data.rolling15);
+			if (rolling15 !== this.#rolling15) {
+				this.#rolling15 = rolling15;
+				patch.rolling15 = data.rolling15;
+				changed = true;
+			}
+		}
+		// The series' points array is replaced only when a point changes (foldSample), so identity is
+		// enough here and the ~3 KB series is not serialized four times a second to find it unchanged.
+		if (data.trend && data.trend.points !== this.#trend) {
+			this.#trend = data.trend.points;
+			patch.trend = data.trend;
 			changed = true;
 		}
 		const seen = new Set<string>();

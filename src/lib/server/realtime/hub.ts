@@ -11,6 +11,9 @@ import {
 } from '../../shared/protocol/frames';
 import type { AlertChange } from '../../shared/protocol/alert-frames';
 import type { Logger } from '../util/logger';
+import type { Actor } from '../auth/roles';
+import type { UpgradeIdentity } from '../auth/upgrade-auth';
+import { TeamFanout, type TeamFeed } from '../supervise/team-fanout';
 import { AlertFanout, type AlertFeed } from './alert-fanout';
 import { BoardDiff } from './board-diff';
 import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from './limits';
@@ -27,10 +30,19 @@ export interface HubOptions {
 	limits?: Partial<RealtimeLimits>;
 	/** Alerts for `alerts:<boardId>` views; without it those views are unknown. */
 	alerts?: AlertFeed;
+	/**
+	 * Who opens the socket (`authenticateUpgrade`), asked before upgrading; without it every socket is
+	 * anonymous. Board views stay open to anonymous sockets; team views ask `teams.authorize`.
+	 */
+	identify?: (req: IncomingMessage) => Promise<UpgradeIdentity>;
+	/** Team views `team:<teamId>` for supervisor consoles; without it those views are unknown. */
+	teams?: TeamFeed;
 }
 
 interface Client {
 	ws: WebSocket;
+	/** The signed-in identity behind the socket, fixed at upgrade; null when anonymous. */
+	actor: Actor | null;
 	views: Set<View>;
 	/** Views this client must get a snapshot of on the next tick (new, resumed too late, or was slow). */
 	needsSnapshot: Set<View>;
@@ -73,6 +85,7 @@ export class RealtimeHub {
 	readonly #views = new Map<string, View>();
 	readonly #timers: Array<ReturnType<typeof setInterval>> = [];
 	readonly #alerts: AlertFanout<Client> | null;
+	readonly #teams: TeamFanout<Client> | null;
 	readonly stats: HubStats = {
 		connections: 0,
 		views: 0,
@@ -93,6 +106,15 @@ export class RealtimeHub {
 					freshness: options.freshness,
 					send: (client, frame) => this.#send(client, frame),
 					slow: (client) => client.ws.bufferedAmount > this.#limits.maxBufferedBytes
+				})
+			: null;
+		this.#teams = options.teams
+			? new TeamFanout<Client>({
+					feed: options.teams,
+					freshness: options.freshness,
+					send: (client, frame) => this.#send(client, frame),
+					slow: (client) => client.ws.bufferedAmount > this.#limits.maxBufferedBytes,
+					clock: options.clock
 				})
 			: null;
 	}
@@ -125,7 +147,24 @@ export class RealtimeHub {
 			this.stats.rejectedUpgrades++;
 			return rejectUpgrade(socket, 503, 'Service Unavailable: too many connections');
 		}
-		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws));
+		if (!this.#o.identify) {
+			this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws, null));
+			return;
+		}
+		this.#o.identify(req).then(
+			(identity) => {
+				if (!identity.ok) {
+					this.stats.rejectedUpgrades++;
+					return rejectUpgrade(socket, identity.status, `Forbidden: ${identity.reason}`);
+				}
+				this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws, identity.actor));
+			},
+			(err: unknown) => {
+				// The session store is unreachable: refuse rather than guess who this is.
+				this.#o.logger.warn('upgrade not authenticated', { error: String(err) });
+				rejectUpgrade(socket, 503, 'Service Unavailable: sign-in check failed');
+			}
+		);
 	}
 
 	#originAllowed(req: IncomingMessage): boolean {
@@ -140,9 +179,10 @@ export class RealtimeHub {
 		}
 	}
 
-	#onConnection(ws: WebSocket): void {
+	#onConnection(ws: WebSocket, actor: Actor | null): void {
 		const client: Client = {
 			ws,
+			actor,
 			views: new Set(),
 			needsSnapshot: new Set(),
 			alive: true,
@@ -171,6 +211,7 @@ export class RealtimeHub {
 		if (!this.#clients.delete(client)) return;
 		for (const view of client.views) this.#leave(client, view);
 		this.#alerts?.drop(client);
+		this.#teams?.drop(client);
 		this.stats.connections = this.#clients.size;
 	}
 
@@ -195,6 +236,7 @@ export class RealtimeHub {
 		if (!frame.success) return this.#clientError(client, 'bad_frame', 'unknown or malformed frame');
 		if (frame.data.type === 'unsubscribe.v1') {
 			this.#alerts?.unsubscribe(client, frame.data.view);
+			this.#teams?.unsubscribe(client, frame.data.view);
 			const view = this.#views.get(frame.data.view);
 			if (view) this.#leave(client, view);
 			return;
@@ -204,6 +246,7 @@ export class RealtimeHub {
 
 	#subscribe(client: Client, name: string, resumeFromSeq: number | undefined): void {
 		if (name.startsWith('alerts:') && this.#alerts) return this.#subscribeAlerts(client, name);
+		if (name.startsWith('team:') && this.#teams) return this.#subscribeTeam(client, name);
 		const boardId = name.startsWith('board:') ? name.slice('board:'.length) : null;
 		if (boardId === null) return this.#clientError(client, 'unknown_view', `unknown view "${name}"`);
 		let view = this.#views.get(name);
@@ -248,6 +291,16 @@ export class RealtimeHub {
 		if (!alerts.subscribe(client, name, boardId)) {
 			this.#clientError(client, 'unknown_view', `no board "${boardId}"`);
 		}
+	}
+
+	#subscribeTeam(client: Client, name: string): void {
+		const teams = this.#teams!;
+		const total = client.views.size + (this.#alerts?.count(client) ?? 0) + teams.count(client);
+		if (!teams.has(client, name) && total >= this.#limits.maxSubscriptionsPerClient) {
+			return this.#clientError(client, 'too_many_views', 'too many subscriptions on one socket');
+		}
+		const refused = teams.subscribe(client, name, client.actor);
+		if (refused) this.#clientError(client, refused.code, refused.message);
 	}
 
 	/** Sends the patches a client missed if they are all still kept; false means it needs a snapshot. */
@@ -304,6 +357,7 @@ export class RealtimeHub {
 		}
 		this.stats.views = this.#views.size;
 		this.#alerts?.tick();
+		this.#teams?.tick();
 	}
 
 	/**

@@ -1,26 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { BoardSetup, CentreSetup } from '../../shared/centre/setup';
+import type { CentreSetup } from '../../shared/centre/setup';
 import type { BoardData, BoardInfo, Freshness } from '../../shared/protocol/frames';
 import { channelNames, type Bus } from '../bus/bus';
 import { MemoryBus } from '../bus/memory-bus';
 import { RedisBus } from '../bus/redis-bus';
 import { loadConfig, type ServerConfig } from '../config';
 import { Ingest } from '../ingest/ingest';
-import { agentCounts, applyEvent, createFloor, queueFigures, type Floor } from '../live/floor';
+import { applyEvent, createFloor, type Floor } from '../live/floor';
 import { localDayStartMs } from '../live/day-window';
 import { RealtimeHub } from '../realtime/hub';
+import { AlertActionStore } from '../alerts/action-store';
 import { AlertService } from '../alerts/alert-service';
 import { startAlertTimer } from '../alerts/alert-timer';
 import { boardAlertFeed } from '../alerts/board-feed';
-import { colourRows } from '../cards/colouring';
 import { SettingsStore } from '../settings/store';
 import { consoleLogger, type Logger } from '../util/logger';
 import { createSimulation } from '../../sim/simulation';
 import { runSimulator, type RunningSimulator } from '../../sim/shell';
 import { boardsOf } from './boards';
+import { BoardService } from '../boards/board-service';
 import { createRuntimeHistory, type RuntimeHistory } from '../history/runtime-history';
+import { createSupervision, type Supervision } from '../supervise/create-supervision';
+import { commandTimeoutMs } from '../supervise/timeout-setting';
+import { teamData } from '../supervise/team-data';
+import { can } from '../auth/permissions';
+import { getAuth } from '../auth/instance';
+import { allowedOrigins } from '../auth/origin';
+import { identifyUpgrade } from '../auth/upgrade-auth';
 
 /** Process-wide key of the live runtime: dev's Vite loader, the production entry and Kit's bundle share it. */
 export const RUNTIME_KEY = Symbol.for('cc-wallboard.runtime');
@@ -38,8 +46,12 @@ export interface Runtime {
 	readonly alerts: AlertService;
 	/** Targets, thresholds and limits: the set-up's, overridden at run time through the settings API. */
 	readonly settings: SettingsStore;
+	/** Stored, versioned boards and what TVs are sent for them. */
+	readonly boardService: BoardService;
 	/** Interval history: the live floor's intervals as they close, and the store reports read. */
 	readonly history: RuntimeHistory;
+	/** Supervision commands out, results in, and the audit trail. */
+	readonly supervision: Supervision;
 	readonly startedAtMs: number;
 	/** The floor's clock: wall time, or simulated time in the embedded mode. */
 	clock(): number;
@@ -88,10 +100,24 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 	});
 	let simulator: RunningSimulator | null = null;
 	const clock = () => (simulator ? simulator.now() : Date.now());
-	const alerts = new AlertService({ floor, clock });
+	// Acknowledgements and snoozes live in Redis, so every replica and a restarted one agree on them.
+	const alertLogger = consoleLogger('alerts');
+	const alertActions = new AlertActionStore({ bus, prefix: env.CC_PREFIX, clock, logger: alertLogger });
+	const alerts = new AlertService({ floor, clock, actions: alertActions, logger: alertLogger });
+	settings.onAlertInputs((inputs) => alerts.configureFrom(inputs));
 	const history = createRuntimeHistory(config, floor, clock);
 
+	const supervision = createSupervision({
+		bus,
+		names,
+		prefix: env.CC_PREFIX,
+		floor,
+		timeoutMs: commandTimeoutMs(process.env.COMMAND_TIMEOUT_MS),
+		logger: consoleLogger('supervise')
+	});
+
 	const ingest = new Ingest({
+		onCommandResult: (result) => supervision.tracker.settle(result),
 		bus,
 		names,
 		clock: () => Date.now(),
@@ -108,15 +134,15 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		}
 	});
 
-	const boardSetups = boardsOf(setup);
-	const boardInfo = (board: BoardSetup): BoardInfo => ({
-		boardId: board.boardId,
-		title: board.title,
-		language: board.language,
-		queueIds: board.queues.length
-			? board.queues
-			: queueFigures(floor, 'now', clock()).queues.map((q) => q.queueId ?? ''),
-		timeZone
+	const boardService = new BoardService({
+		bus,
+		prefix: env.CC_PREFIX,
+		setup,
+		setupBoards: boardsOf(setup),
+		floor,
+		clock,
+		timeZone,
+		logger: consoleLogger('boards')
 	});
 
 	const freshness = (): Freshness => ({
@@ -128,21 +154,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 			ingest.stats.lastReceiveMs === null ? null : ingest.stats.lastReceiveMs + (clock() - Date.now())
 	});
 
-	const boardData = (boardId: string): BoardData | null => {
-		const board = boardSetups.find((b) => b.boardId === boardId);
-		if (!board) return null;
-		const now = clock();
-		const scope = board.queues.length ? board.queues : undefined;
-		const figures = queueFigures(floor, 'day', now, scope);
-		// Rows carry the targets and bands they are coloured by, so a settings change recolours TVs at once.
-		const coloured = colourRows(floor, figures.queues, figures.centre);
-		return {
-			board: { ...boardInfo(board), queueIds: figures.queues.map((q) => q.queueId ?? '') },
-			queues: coloured.queues,
-			centre: coloured.centre,
-			agents: agentCounts(floor, now, scope)
-		};
-	};
+	const boardData = (boardId: string): BoardData | null => boardService.data(boardId);
 
 	const hub = new RealtimeHub({
 		boardData,
@@ -154,15 +166,23 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		clock,
 		logger: consoleLogger('realtime'),
 		limits: { tickMs: env.WS_TICK_MS },
-		alerts: boardAlertFeed(boardSetups, alerts)
+		alerts: boardAlertFeed(boardService.alertBoards, alerts),
+		// This runtime's Auth, not getRuntime()'s: a runtime started directly (tests) must not start another.
+		identify: (req) => identifyUpgrade(getAuth(self), req, allowedOrigins(env)),
+		teams: {
+			authorize: (actor, teamId) => can(actor, 'team.read', { team: teamId }),
+			data: (teamId) => teamData({ floor, activeAlerts: () => alerts.list(), clock }, teamId)
+		}
 	});
 
 	ingest.start();
 	history.live.start(clock, () => ingest.ready);
 	settings.start().catch((err: unknown) => logger.error('settings not loaded', { error: String(err) }));
 	hub.start();
+	boardService.start();
 	alerts.onChanges((changes) => hub.publishAlerts(changes));
-	const stopAlerts = startAlertTimer(alerts, consoleLogger('alerts'));
+	alerts.start().catch((err: unknown) => logger.error('alert actions not loaded', { error: String(err) }));
+	const stopAlerts = startAlertTimer(alerts, alertLogger);
 	if (config.mode === 'embedded') {
 		const simulation = createSimulation({
 			setup,
@@ -192,7 +212,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 
 	const startedAtMs = Date.now();
 	let stopping: Promise<void> | null = null;
-	return {
+	const self: Runtime = {
 		config,
 		setup,
 		timeZone,
@@ -203,24 +223,30 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		hub,
 		alerts,
 		settings,
+		boardService,
 		history,
+		supervision,
 		startedAtMs,
 		clock,
-		boards: () => boardSetups.map(boardInfo),
+		boards: () => boardService.infos(),
 		boardData,
 		freshness,
-		ready: () => ingest.ready && settings.loaded,
+		ready: () => ingest.ready && settings.loaded && boardService.store.loaded,
 		handleUpgrade: (req, socket, head) => hub.handleUpgrade(req, socket, head),
 		stop: () =>
 			(stopping ??= (async () => {
 				ingest.stop();
 				stopAlerts();
+				alerts.stop();
+				boardService.stop();
 				await simulator?.stop();
 				await hub.stop();
+				supervision.tracker.abandonAll();
 				await history.stop();
 				await bus.close();
 			})())
 	};
+	return self;
 }
 
 function installShutdown(runtime: Runtime): void {

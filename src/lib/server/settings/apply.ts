@@ -9,13 +9,17 @@ export function settingsFromSetup(q: QueueSetup): QueueSettings {
 		slFormula: q.slFormula,
 		targets: q.targets,
 		thresholds: q.thresholds,
-		limits: q.limits
+		limits: q.limits,
+		...(q.notReadyLimitsSec ? { notReadyLimitsSec: q.notReadyLimitsSec } : {})
 	};
 }
 
 export function withSettings(config: QueueConfig, s: QueueSettings): QueueConfig {
+	// Rest-spread drops any earlier per-queue limits: settings without them mean the centre's apply.
+	const { notReadyLimitsSec: _previous, ...rest } = config;
 	return {
-		...config,
+		...rest,
+		...(s.notReadyLimitsSec ? { notReadyLimitsSec: s.notReadyLimitsSec } : {}),
 		slThresholdSec: s.slThresholdSec ?? DEFAULT_SL_THRESHOLD_SEC[config.channel],
 		slFormula: s.slFormula,
 		targets: s.targets,

@@ -52,6 +52,24 @@ describe('a PATCH', () => {
 		expect(merged.thresholds).toEqual({});
 	});
 
+	it('sets, keeps and removes per-queue not-ready limits', () => {
+		const withLimits = QueueSettings.parse(
+			mergePatch(current, QueueSettingsPatch.parse({ notReadyLimitsSec: { break: 300 } }))
+		);
+		expect(withLimits.notReadyLimitsSec).toEqual({ break: 300 });
+		const kept = QueueSettings.parse(
+			mergePatch(withLimits, QueueSettingsPatch.parse({ slFormula: 'ignore_abandons' }))
+		);
+		expect(kept.notReadyLimitsSec).toEqual({ break: 300 });
+		const removed = QueueSettings.parse(
+			mergePatch(kept, QueueSettingsPatch.parse({ notReadyLimitsSec: null }))
+		);
+		expect(removed.notReadyLimitsSec).toBeUndefined();
+		expect(issuesOf(QueueSettingsPatch.safeParse({ notReadyLimitsSec: { break: 0 } }))[0]!.field).toBe(
+			'notReadyLimitsSec.break'
+		);
+	});
+
 	it('refuses unknown fields by name', () => {
 		expect(issuesOf(QueueSettingsPatch.safeParse({ targets: { answer: 0.9 } }))[0]!.field).toBe(
 			'targets.answer'

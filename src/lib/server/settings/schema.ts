@@ -55,7 +55,9 @@ export const QueueSettings = z
 		slFormula: SlFormula.default(DEFAULT_SL_FORMULA),
 		targets: StrictTargets.default(QueueTargets.parse({})),
 		thresholds: StrictThresholds.default({}),
-		limits: StrictLimits.default(ContactLimits.parse({}))
+		limits: StrictLimits.default(ContactLimits.parse({})),
+		/** Not-ready reason limits for this queue's agents, over the centre's; absent = the centre's. */
+		notReadyLimitsSec: NotReadyLimitsMap.optional()
 	})
 	.superRefine(checkBands);
 export type QueueSettings = z.infer<typeof QueueSettings>;
@@ -89,7 +91,9 @@ export const QueueSettingsPatch = z.strictObject({
 			hold: LimitPair.optional(),
 			wrapUp: LimitPair.optional()
 		})
-		.optional()
+		.optional(),
+	/** Replaces the queue's not-ready limits as a whole; null removes them (the centre's apply). */
+	notReadyLimitsSec: NotReadyLimitsMap.nullable().optional()
 });
 export type QueueSettingsPatch = z.infer<typeof QueueSettingsPatch>;
 
@@ -101,8 +105,11 @@ export function mergePatch(current: QueueSettings, patch: QueueSettingsPatch): u
 	}
 	const slThresholdSec =
 		patch.slThresholdSec === null ? undefined : (patch.slThresholdSec ?? current.slThresholdSec);
+	const notReadyLimitsSec =
+		patch.notReadyLimitsSec === null ? undefined : (patch.notReadyLimitsSec ?? current.notReadyLimitsSec);
 	return {
 		...(slThresholdSec !== undefined ? { slThresholdSec } : {}),
+		...(notReadyLimitsSec !== undefined ? { notReadyLimitsSec } : {}),
 		slFormula: patch.slFormula ?? current.slFormula,
 		targets: { ...current.targets, ...patch.targets },
 		thresholds,

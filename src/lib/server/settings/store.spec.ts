@@ -4,6 +4,7 @@ import { queueColouring } from '../cards/colouring';
 import { createFloor, type Floor } from '../live/floor';
 import { testCentreSetup } from '../live/test-events';
 import type { Logger } from '../util/logger';
+import { AlertSetup } from '../../shared/centre/alert-setup';
 import { QueueSettings } from './schema';
 import { SettingsStore } from './store';
 
@@ -71,5 +72,40 @@ describe('SettingsStore', () => {
 		await store.start();
 		expect(store.queue('neg')!.source).toBe('setup');
 		expect(floor.queues.get('neg')!.config.targets.answerRate).toBe(0.95);
+	});
+
+	it('goes back to the set-up values on a reset, here and on another replica, and after a restart', async () => {
+		const bus = new MemoryBus();
+		const a = replica(bus);
+		const b = replica(bus);
+		await Promise.all([a.store.start(), b.store.start()]);
+		await a.store.putQueue('neg', stricter);
+		await vi.waitFor(() => expect(b.floor.queues.get('neg')!.config.targets.answerRate).toBe(0.98));
+		expect(await a.store.resetQueue('neg')).toMatchObject({ source: 'setup', updatedAtMs: null });
+		expect(a.floor.queues.get('neg')!.config.targets.answerRate).toBe(0.95);
+		await vi.waitFor(() => expect(b.store.queue('neg')!.source).toBe('setup'));
+		expect(b.floor.queues.get('neg')!.config.targets.answerRate).toBe(0.95);
+		const restarted = replica(bus);
+		await restarted.store.start();
+		expect(restarted.store.queue('neg')!.source).toBe('setup');
+	});
+
+	it('stores alert settings, tells listeners here and on another replica, and reloads them at start', async () => {
+		const bus = new MemoryBus();
+		const a = replica(bus);
+		const b = replica(bus);
+		await Promise.all([a.store.start(), b.store.start()]);
+		const heard: number[] = [];
+		b.store.onAlertInputs((inputs) => heard.push(inputs.alerts.busyFactor));
+		expect(heard).toEqual([1.2]);
+		const entry = await a.store.putAlerts(AlertSetup.parse({ busyFactor: 1.4 }));
+		expect(entry).toMatchObject({ source: 'api', updatedAtMs: 1_000, settings: { busyFactor: 1.4 } });
+		await vi.waitFor(() => expect(heard).toEqual([1.2, 1.4]));
+		const restarted = replica(bus);
+		await restarted.store.start();
+		expect(restarted.store.alerts()).toMatchObject({
+			source: 'api',
+			settings: { busyFactor: 1.4, minOffered: 20 }
+		});
 	});
 });

@@ -1,9 +1,10 @@
+import { AlertSetup } from '../../shared/centre/alert-setup';
 import type { CentreSetup, NotReadyLimitsSec } from '../../shared/centre/setup';
 import type { Bus } from '../bus/bus';
 import type { Floor } from '../live/floor';
 import type { Logger } from '../util/logger';
 import { applyToFloor, settingsFromSetup } from './apply';
-import { NOT_READY_FIELD, parseChange, settingsKeys, type SettingsKeys } from './keys';
+import { ALERTS_FIELD, NOT_READY_FIELD, parseChange, settingsKeys, type SettingsKeys } from './keys';
 import { NotReadyLimitsBody, QueueSettings } from './schema';
 
 export type SettingsSource = 'setup' | 'api';
@@ -21,6 +22,18 @@ export interface NotReadyLimitsEntry {
 	source: SettingsSource;
 	updatedAtMs: number | null;
 }
+
+export interface AlertSettingsEntry {
+	settings: AlertSetup;
+	source: SettingsSource;
+	updatedAtMs: number | null;
+}
+
+/** What the alerts read from the settings: their own, and the centre's not-ready limits. */
+export type AlertInputsListener = (inputs: {
+	alerts: AlertSetup;
+	notReadyLimitsSec: NotReadyLimitsSec;
+}) => void;
 
 export interface SettingsStoreOptions {
 	bus: Bus;
@@ -51,6 +64,8 @@ export class SettingsStore {
 	readonly #o: SettingsStoreOptions;
 	readonly #queues = new Map<string, QueueSettingsEntry>();
 	#notReady: NotReadyLimitsEntry;
+	#alerts: AlertSettingsEntry;
+	readonly #alertListeners = new Set<AlertInputsListener>();
 	#loaded = false;
 	#loading: Promise<void> | null = null;
 
@@ -70,6 +85,7 @@ export class SettingsStore {
 			source: 'setup',
 			updatedAtMs: null
 		};
+		this.#alerts = { settings: options.setup.alerts, source: 'setup', updatedAtMs: null };
 	}
 
 	/** True once the stored settings have been read and applied (part of readiness). */
@@ -83,7 +99,12 @@ export class SettingsStore {
 			await this.#o.bus.subscribe([this.keys.changed], (_channel, message) => {
 				const change = parseChange(message);
 				if (!change) return;
-				const reload = change.kind === 'queue' ? this.#reloadQueue(change.queueId) : this.#reloadNotReady();
+				const reload =
+					change.kind === 'queue'
+						? this.#reloadQueue(change.queueId)
+						: change.kind === 'alerts'
+							? this.#reloadAlerts()
+							: this.#reloadNotReady();
 				reload.catch((err: unknown) =>
 					this.#o.logger.error('settings reload failed', { error: String(err) })
 				);
@@ -109,6 +130,17 @@ export class SettingsStore {
 		return this.#notReady;
 	}
 
+	alerts(): AlertSettingsEntry {
+		return this.#alerts;
+	}
+
+	/** Hears the alert inputs now and after every change to them (here or on another replica). */
+	onAlertInputs(listener: AlertInputsListener): () => void {
+		this.#alertListeners.add(listener);
+		listener(this.#alertInputs());
+		return () => this.#alertListeners.delete(listener);
+	}
+
 	/** Stores, applies and announces a queue's whole settings (already validated). */
 	async putQueue(queueId: string, settings: QueueSettings): Promise<QueueSettingsEntry> {
 		if (!this.#queues.has(queueId)) throw new RangeError(`unknown queue ${queueId}`);
@@ -119,12 +151,41 @@ export class SettingsStore {
 		return this.#queues.get(queueId)!;
 	}
 
+	/** Forgets what the API stored for the queue: the set-up's values apply again, here and everywhere. */
+	async resetQueue(queueId: string): Promise<QueueSettingsEntry> {
+		const q = this.#o.setup.queues.find((x) => x.queueId === queueId);
+		if (!q) throw new RangeError(`unknown queue ${queueId}`);
+		await this.#o.bus.hdel(this.keys.queues, [queueId]);
+		this.#setFromSetup(queueId);
+		await this.#announce({ kind: 'queue', queueId });
+		return this.#queues.get(queueId)!;
+	}
+
 	async putNotReadyLimits(limits: NotReadyLimitsSec): Promise<NotReadyLimitsEntry> {
 		const stored: Stored<NotReadyLimitsSec> = { v: 1, value: limits, updatedAtMs: this.#now() };
 		await this.#o.bus.hset(this.keys.centre, NOT_READY_FIELD, JSON.stringify(stored));
 		this.#notReady = { notReadyLimitsSec: limits, source: 'api', updatedAtMs: stored.updatedAtMs };
+		this.#tellAlerts();
 		await this.#announce({ kind: 'not-ready-limits' });
 		return this.#notReady;
+	}
+
+	async putAlerts(settings: AlertSetup): Promise<AlertSettingsEntry> {
+		const stored: Stored<AlertSetup> = { v: 1, value: settings, updatedAtMs: this.#now() };
+		await this.#o.bus.hset(this.keys.centre, ALERTS_FIELD, JSON.stringify(stored));
+		this.#alerts = { settings, source: 'api', updatedAtMs: stored.updatedAtMs };
+		this.#tellAlerts();
+		await this.#announce({ kind: 'alerts' });
+		return this.#alerts;
+	}
+
+	#alertInputs() {
+		return { alerts: this.#alerts.settings, notReadyLimitsSec: this.#notReady.notReadyLimitsSec };
+	}
+
+	#tellAlerts(): void {
+		const inputs = this.#alertInputs();
+		for (const listener of this.#alertListeners) listener(inputs);
 	}
 
 	#now(): number {
@@ -142,11 +203,32 @@ export class SettingsStore {
 		for (const entry of this.#queues.values())
 			if (entry.source === 'setup') applyToFloor(this.#o.floor, entry.queueId, entry.settings);
 		await this.#reloadNotReady();
+		await this.#reloadAlerts();
 	}
 
+	/** A queue whose stored entry is gone (reset on some replica) goes back to the set-up's values. */
 	async #reloadQueue(queueId: string): Promise<void> {
 		const text = (await this.#o.bus.hgetall(this.keys.queues))[queueId];
 		if (text !== undefined) this.#loadQueue(queueId, text);
+		else if (this.#queues.get(queueId)?.source === 'api') this.#setFromSetup(queueId);
+	}
+
+	#setFromSetup(queueId: string): void {
+		const q = this.#o.setup.queues.find((x) => x.queueId === queueId);
+		if (!q) return;
+		const settings = settingsFromSetup(q);
+		this.#queues.set(queueId, { queueId, settings, source: 'setup', updatedAtMs: null });
+		applyToFloor(this.#o.floor, queueId, settings);
+	}
+
+	async #reloadAlerts(): Promise<void> {
+		const text = (await this.#o.bus.hgetall(this.keys.centre))[ALERTS_FIELD];
+		if (text === undefined) return;
+		const stored = parseStored(text, (v) => AlertSetup.safeParse(v));
+		if (!stored)
+			return this.#o.logger.warn('ignoring unreadable stored alert settings', { key: this.keys.centre });
+		this.#alerts = { settings: stored.value, source: 'api', updatedAtMs: stored.updatedAtMs };
+		this.#tellAlerts();
 	}
 
 	async #reloadNotReady(): Promise<void> {
@@ -160,6 +242,7 @@ export class SettingsStore {
 			source: 'api',
 			updatedAtMs: stored.updatedAtMs
 		};
+		this.#tellAlerts();
 	}
 
 	/** A stored entry that no longer validates (an older, looser schema) is logged and skipped: the set-up applies. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, Id } from '../contract/envelope';
+import { AlertSetup } from './alert-setup';
 
 /** A name shown in both UI languages; English falls back to Chinese when absent. */
 export const LocalizedName = z.object({
@@ -83,7 +84,9 @@ export const QueueSetup = z.object({
 	shortAbandonSec: z.number().min(0).default(DEFAULT_SHORT_ABANDON_SEC),
 	targets: QueueTargets.default(QueueTargets.parse({})),
 	limits: ContactLimits.default(ContactLimits.parse({})),
-	thresholds: FigureThresholds.default({})
+	thresholds: FigureThresholds.default({}),
+	/** Not-ready reason limits for agents of this queue; the strictest of an agent's queues applies. */
+	notReadyLimitsSec: z.lazy(() => NotReadyLimitsMap).optional()
 });
 export type QueueSetup = z.infer<typeof QueueSetup>;
 
@@ -110,7 +113,11 @@ export const BoardSetup = z.object({
 	title: LocalizedName,
 	/** Queues shown; empty means every queue. */
 	queues: z.array(Id).default([]),
-	language: z.enum(['zh-CN', 'en']).default('zh-CN')
+	language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+	/** Teams whose queues the board also covers. */
+	teams: z.array(Id).optional(),
+	/** Team that owns the board once it is stored and edited; the centre when absent. */
+	ownerTeamId: Id.optional()
 });
 export type BoardSetup = z.infer<typeof BoardSetup>;
 
@@ -128,7 +135,9 @@ export const CentreSetup = z
 		teams: z.array(TeamSetup).max(5000).default([]),
 		shifts: z.array(ShiftSetup).max(7, 'a day has at most 7 shifts').default([]),
 		boards: z.array(BoardSetup).default([]),
-		notReadyLimitsSec: NotReadyLimits
+		notReadyLimitsSec: NotReadyLimits,
+		/** Hysteresis, busy-period detection and peak periods of the alerts (defaults from METRICS.md). */
+		alerts: AlertSetup.prefault({})
 	})
 	.superRefine((setup, ctx) => {
 		const seen = new Set<string>();
@@ -167,6 +176,8 @@ export interface QueueConfig {
 	limits: ContactLimits;
 	/** Colour thresholds per figure as configured (amber not yet derived). */
 	thresholds: FigureThresholds;
+	/** Per-queue not-ready reason limits, over the centre's; absent = the centre's apply. */
+	notReadyLimitsSec?: NotReadyLimitsSec;
 	/** True when the queue came from events only, with default thresholds. */
 	unconfigured: boolean;
 }
@@ -183,6 +194,7 @@ export function queueConfigFromSetup(q: QueueSetup): QueueConfig {
 		targets: q.targets,
 		limits: q.limits,
 		thresholds: q.thresholds,
+		...(q.notReadyLimitsSec ? { notReadyLimitsSec: q.notReadyLimitsSec } : {}),
 		unconfigured: false
 	};
 }

@@ -1,6 +1,9 @@
 import type { AgentCounts, QueueFigures } from '../metrics/figures';
 import type { LocalizedName } from '../centre/setup';
 import type { AlertChangeFrame, AlertsSnapshotFrame } from './alert-frames';
+import type { TeamFrame } from './team-frames';
+import type { BoardLayout } from '../boards/tiles';
+import type { TrendSeries } from '../boards/trend';
 
 /**
  * WebSocket frames. Names carry a version (`snapshot.v1`): TVs run for weeks on an old bundle, so a
@@ -28,6 +31,10 @@ export interface BoardInfo {
 	language: 'zh-CN' | 'en';
 	queueIds: string[];
 	timeZone: string;
+	/** Pages, tiles, rotation and theme (stored boards); absent from older servers: the default layout. */
+	layout?: BoardLayout;
+	/** The stored board's version, so a screen can show which edit it is on. */
+	version?: number;
 }
 
 /** Everything a wallboard shows: one board's queues (day window), their roll-up, agent counts. */
@@ -36,6 +43,10 @@ export interface BoardData {
 	queues: QueueFigures[];
 	centre: QueueFigures;
 	agents: AgentCounts;
+	/** The roll-up over the last 15 min (rolling), for the 15-min answer-rate tile. */
+	rolling15?: QueueFigures;
+	/** The last two hours, a point a minute, for the trend charts. */
+	trend?: TrendSeries;
 }
 
 /** What changed since the previous frame of the view: whole rows that changed, never field diffs. */
@@ -45,6 +56,9 @@ export interface BoardPatch {
 	removedQueueIds?: string[];
 	centre?: QueueFigures;
 	agents?: AgentCounts;
+	rolling15?: QueueFigures;
+	/** The whole series, sent when a point was added or changed (about once a minute). */
+	trend?: TrendSeries;
 }
 
 export type ServerFrame =
@@ -54,7 +68,8 @@ export type ServerFrame =
 	| { type: 'heartbeat.v1'; freshness: Freshness }
 	| { type: 'error.v1'; code: string; message: string }
 	| AlertsSnapshotFrame
-	| AlertChangeFrame;
+	| AlertChangeFrame
+	| TeamFrame;
 
 export type ClientFrame =
 	{ type: 'subscribe.v1'; view: string; resumeFromSeq?: number } | { type: 'unsubscribe.v1'; view: string };

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { formulaCardOf } from '$lib/server/cards/formula-card';
 import { cardResponse } from '$lib/server/cards/respond';
 import { parseWindowParams } from '$lib/server/http/window-params';
-import { boardsOf } from '$lib/server/runtime/boards';
+import { boardScope } from '$lib/server/boards/scope';
 import { getRuntime } from '$lib/server/runtime/runtime';
 import type { RequestHandler } from './$types';
 
@@ -13,8 +13,9 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = ({ url, params }) => {
 	const runtime = getRuntime();
-	const board = boardsOf(runtime.setup).find((b) => b.boardId === params.board);
+	const board = runtime.boardService.store.get(params.board)?.board;
 	if (!board) return json({ error: 'not_found', message: `no board "${params.board}"` }, { status: 404 });
+	const scope = boardScope(board, runtime.setup);
 	const windowParams = parseWindowParams(url, runtime.setup, 'day');
 	if (windowParams instanceof Response) return windowParams;
 	return cardResponse(
@@ -24,7 +25,7 @@ export const GET: RequestHandler = ({ url, params }) => {
 			...(windowParams.shiftId ? { shiftId: windowParams.shiftId } : {}),
 			queueId: url.searchParams.get('queue') || null,
 			scopeName: board.title,
-			...(board.queues.length ? { scope: board.queues } : {})
+			...(scope.length ? { scope } : {})
 		})
 	);
 };

@@ -11,5 +11,5 @@ export const POST: RequestHandler = async ({ request, params }) => {
 	if (denied) return denied;
 	const body = await readBody(request, AckBody);
 	if (body instanceof Response) return body;
-	return actionResponse(runtime.alerts.acknowledge(params.id, body.user));
+	return actionResponse(await runtime.alerts.acknowledge(params.id, body.user));
 };

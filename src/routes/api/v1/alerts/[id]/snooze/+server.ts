@@ -11,5 +11,5 @@ export const POST: RequestHandler = async ({ request, params }) => {
 	if (denied) return denied;
 	const body = await readBody(request, SnoozeBody);
 	if (body instanceof Response) return body;
-	return actionResponse(runtime.alerts.snooze(params.id, body));
+	return actionResponse(await runtime.alerts.snooze(params.id, body));
 };

@@ -7,7 +7,10 @@ import type { QueueSettingsEntry } from '$lib/server/settings/store';
 import { resolveBands } from '$lib/shared/metrics/cards/thresholds';
 import type { RequestHandler } from './$types';
 
-/** One queue's targets, thresholds and limits: read, replace (PUT) or change some (PATCH). See docs/api.md. */
+/**
+ * One queue's targets, thresholds and limits: read, replace (PUT), change some (PATCH) or go back to the
+ * set-up's values (DELETE). See docs/api.md.
+ */
 
 function body(entry: QueueSettingsEntry) {
 	return {
@@ -52,4 +55,13 @@ export const PATCH: RequestHandler = async ({ request, params }) => {
 	const merged = QueueSettings.safeParse(mergePatch(current.settings, patch.data));
 	if (!merged.success) return invalidSettings(merged.error);
 	return json(body(await runtime.settings.putQueue(params.queueId, merged.data)));
+};
+
+export const DELETE: RequestHandler = async ({ request, params }) => {
+	const runtime = getRuntime();
+	const denied = requireApiToken(request, runtime.config.apiTokens);
+	if (denied) return denied;
+	if (!runtime.settings.hasQueue(params.queueId))
+		return unknownQueue(params.queueId, runtime.settings.queueIds());
+	return json(body(await runtime.settings.resetQueue(params.queueId)));
 };

@@ -1,0 +1,209 @@
+import type { Page } from '@playwright/test';
+import { Redis } from 'ioredis';
+import { E2E } from '../../playwright.config';
+import type { TestPlatform } from '../support/platform';
+import { ev, expect, tag, test } from './fixtures';
+
+/**
+ * The supervisor console end to end: an admin creates a supervisor through /admin/users, the
+ * supervisor sees only their team, barges on a long call from its alert, escalates and stops the
+ * session, forces a break-overrun agent ready with a reason, and an admin finds it all in the audit.
+ * The platform is a stand-in that answers commands the way the contract says.
+ */
+class Responder {
+	readonly #sub = new Redis(E2E.redisUrl, { maxRetriesPerRequest: null });
+	readonly #pub = new Redis(E2E.redisUrl, { maxRetriesPerRequest: null });
+	readonly sessions = new Map<string, { agentId: string }>();
+	#count = 0;
+
+	static async start(pbx: TestPlatform, agents: Set<string>): Promise<Responder> {
+		const responder = new Responder();
+		responder.#sub.on('message', (_channel: string, message: string) => {
+			void responder.#answer(pbx, agents, JSON.parse(message) as Record<string, string>);
+		});
+		await responder.#sub.subscribe(`${E2E.prefix}:command`);
+		return responder;
+	}
+
+	async #answer(pbx: TestPlatform, agents: Set<string>, c: Record<string, string>): Promise<void> {
+		// Only this test's agents: other specs' commands are not ours to answer.
+		const agentId = c.agentId ?? this.sessions.get(c.sessionId ?? '')?.agentId;
+		if (!agentId || !agents.has(agentId)) return;
+		const result = (extra: Record<string, unknown> = {}) =>
+			this.#pub.publish(
+				`${E2E.prefix}:command.result`,
+				JSON.stringify({ v: 1, commandId: c.id, ok: true, ...extra })
+			);
+		if (c.type === 'supervise') {
+			const sessionId = `s-${tag()}-${++this.#count}`;
+			this.sessions.set(sessionId, { agentId });
+			await pbx.send([
+				pbx.event({
+					type: 'supervision.started',
+					sessionId,
+					commandId: c.id,
+					supervisorId: c.issuedBy,
+					agentId,
+					contactId: c.contactId,
+					mode: c.mode
+				})
+			]);
+			await result({ sessionId });
+		} else if (c.type === 'supervise.change') {
+			await pbx.send([pbx.event({ type: 'supervision.changed', sessionId: c.sessionId, mode: c.mode })]);
+			await result({ sessionId: c.sessionId });
+		} else if (c.type === 'supervise.stop') {
+			await pbx.send([pbx.event({ type: 'supervision.ended', sessionId: c.sessionId, reason: 'stopped' })]);
+			await result({ sessionId: c.sessionId });
+		} else if (c.type === 'agent.set_state') {
+			await pbx.send([pbx.event({ type: 'agent.state', agentId, state: c.state, reason: c.reason })]);
+			await result();
+		}
+	}
+
+	close(): void {
+		this.#sub.disconnect();
+		this.#pub.disconnect();
+	}
+}
+
+async function signIn(page: Page, username: string, password: string, to: string): Promise<void> {
+	await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
+	await page.locator('input[name="username"]').fill(username);
+	await page.locator('input[name="password"]').fill(password);
+	await page.locator('form button[type="submit"]').click();
+	await expect(page).toHaveURL(new RegExp(`${to.replace(/[?]/g, '\\?')}$`));
+}
+
+async function createSupervisor(
+	page: Page,
+	username: string,
+	password: string,
+	team = 't1-voice-a'
+): Promise<void> {
+	await signIn(page, E2E.admin.username, E2E.admin.password, '/admin/users');
+	const formEl = page.getByTestId('create-user');
+	await formEl.locator('input[name="username"]').fill(username);
+	await formEl.locator('input[name="password"]').fill(password);
+	await formEl.locator('input[name="displayName"]').fill(`主管 ${username}`);
+	await formEl.locator('select[name="role"]').selectOption('supervisor');
+	await formEl.locator(`input[name="teams"][value="${team}"]`).check();
+	await formEl.locator('input[name="audioEndpoint"]').fill('sip:8012@pbx1');
+	await formEl.locator('button[type="submit"]').click();
+	await expect(page.getByTestId('users-table').locator(`[data-username="${username}"]`)).toHaveCount(1);
+	await page.getByTestId('sign-out').click();
+	await expect(page).toHaveURL(/\/login/);
+}
+
+test.describe('supervisor console', () => {
+	test('runs a barge, an escalation and a forced ready, all audited', async ({ page, platform }) => {
+		const id = tag();
+		const onCall = `ag-call-${id}`;
+		const onBreak = `ag-break-${id}`;
+		const otherTeam = `ag-other-${id}`;
+		const contact = `c-${id}`;
+		const pbx = platform();
+		const responder = await Responder.start(pbx, new Set([onCall, onBreak, otherTeam]));
+		try {
+			// A call 11 min long (the talk limit is 10) and a break of 20 min (the limit is 15).
+			const t0 = Date.now() - 11 * 60_000;
+			const tBreak = Date.now() - 20 * 60_000;
+			await pbx.send([
+				pbx.event(ev.login(onCall, ['presales-voice'], 't1-voice-a'), t0),
+				pbx.event(ev.ready(onCall), t0),
+				pbx.event(ev.login(onBreak, ['presales-voice'], 't1-voice-a'), tBreak),
+				pbx.event(ev.ready(onBreak), tBreak),
+				pbx.event(ev.notReady(onBreak, 'break'), tBreak + 1000),
+				pbx.event(ev.login(otherTeam, ['aftersales-voice'], 't1-voice-b'), t0)
+			]);
+			await pbx.send([
+				pbx.event(ev.queued(contact, 'presales-voice'), t0),
+				pbx.event(ev.answered(contact, onCall), t0 + 1000)
+			]);
+
+			const username = `sup-${id}`;
+			const password = `sup-password-${id}`;
+			await createSupervisor(page, username, password);
+			await signIn(page, username, password, '/console');
+
+			const row = (agentId: string) => page.locator(`[data-testid="agent-row"][data-agent-id="${agentId}"]`);
+			await page.getByTestId('console-search').fill(id);
+			await expect(row(onCall)).toBeVisible();
+			await expect(row(onBreak)).toBeVisible();
+			// Only the supervisor's own team: the other team's agent is never sent to this browser.
+			await expect(row(otherTeam)).toHaveCount(0);
+			await expect(row(onCall).getByTestId('agent-contact')).toHaveAttribute('data-contact-id', contact);
+
+			// The long call raises an alert; barge on it from there.
+			const alert = page.locator(
+				`[data-testid="console-alert"][data-agent-id="${onCall}"][data-cause="talk"]`
+			);
+			await expect(alert).toBeVisible({ timeout: 15_000 });
+			await alert.getByTestId('alert-barge').click();
+			await expect(row(onCall).getByTestId('action-status')).toHaveAttribute('data-status', 'succeeded');
+			const monitor = row(onCall).getByTestId('agent-monitors').locator('[data-mode]');
+			await expect(monitor).toHaveAttribute('data-mode', 'barge');
+
+			await row(onCall).getByTestId('change-takeover').click();
+			await expect(monitor).toHaveAttribute('data-mode', 'takeover');
+			await expect(row(onCall).getByTestId('action-status')).toHaveAttribute('data-status', 'succeeded');
+
+			await row(onCall).getByTestId('stop').click();
+			await expect(monitor).toHaveCount(0);
+
+			// The break has run past its 15-minute limit: force the agent ready, with a reason.
+			await expect(row(onBreak).locator('[data-flag="not_ready_over"]')).toBeVisible({ timeout: 15_000 });
+			await row(onBreak).getByTestId('force-select').selectOption('force_ready');
+			await expect(page.getByTestId('reason-confirm')).toBeDisabled();
+			await page.getByTestId('reason-input').fill('休息超时');
+			await page.getByTestId('reason-confirm').click();
+			await expect(row(onBreak).getByTestId('action-status')).toHaveAttribute('data-status', 'succeeded');
+			await expect(row(onBreak)).toHaveAttribute('data-state', 'ready');
+
+			await page.getByTestId('sign-out').click();
+			await signIn(page, E2E.admin.username, E2E.admin.password, `/admin/audit?user=${username}`);
+			const actions = page.getByTestId('audit-row');
+			await expect(actions).toHaveCount(4);
+			expect(await actions.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual([
+				'force_ready',
+				'stop',
+				'change',
+				'barge'
+			]);
+			await expect(actions.first()).toContainText('休息超时');
+			await expect(actions.first()).toHaveAttribute('data-outcome', 'succeeded');
+		} finally {
+			responder.close();
+		}
+	});
+
+	test('keeps 500 agents smooth by rendering only the rows in view', async ({ page, platform }) => {
+		const id = tag();
+		const pbx = platform();
+		const agents = Array.from({ length: 500 }, (_, i) => `ag-many-${id}-${String(i).padStart(3, '0')}`);
+		await pbx.send(agents.map((a) => pbx.event(ev.login(a, ['complaints'], 'complaints'))));
+		try {
+			const username = `sup-many-${id}`;
+			const password = `sup-password-${id}`;
+			await createSupervisor(page, username, password, 'complaints');
+			await signIn(page, username, password, '/console');
+			await page.getByTestId('console-search').fill(id);
+			await expect(page.getByTestId('agent-count')).toHaveAttribute('data-shown', '500');
+			const rendered = page.locator('[data-testid="agent-row"]');
+			expect(await rendered.count()).toBeLessThan(60);
+
+			// Hundreds of updates: every agent changes state at once; the rows follow, the DOM stays small.
+			await pbx.send(agents.map((a) => pbx.event(ev.ready(a))));
+			await expect(page.locator('[data-testid="agent-row"][data-state="ready"]').first()).toBeVisible();
+			expect(await rendered.count()).toBeLessThan(60);
+
+			await page.getByTestId('filter-sort').selectOption('name');
+			await page.getByTestId('agent-viewport').evaluate((el) => (el.scrollTop = el.scrollHeight));
+			await expect(page.locator(`[data-agent-id="${agents.at(-1)}"]`)).toBeVisible();
+			expect(await rendered.count()).toBeLessThan(60);
+		} finally {
+			// Leave the shared floor as it was for the specs that follow.
+			await pbx.send(agents.map((a) => pbx.event({ type: 'agent.logout', agentId: a })));
+		}
+	});
+});
