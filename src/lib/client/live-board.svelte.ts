@@ -92,6 +92,18 @@ export interface LiveBoardOptions {
 	lastReloadAt?: () => number | null;
 	/** This bundle's build; a `hello.v1` naming another one means a deploy happened: reload. */
 	buildId?: string;
+	/**
+	 * Called when the server closes with 4401 or 4403; true means the page handled it (a paired TV
+	 * revoked or rebound goes back to `/wall`) and no reconnect should follow.
+	 */
+	onRefused?: (code: number) => boolean;
+}
+
+/** A paired TV (it holds a device cookie) that is refused goes to `/wall`: pairing if revoked, its new board if rebound. */
+export function leaveForPairing(): boolean {
+	if (typeof document === 'undefined' || !/(?:^|;\s*)cc_device=/.test(document.cookie)) return false;
+	location.assign(`/wall${location.search}`);
+	return true;
 }
 
 /** Servers started outside a build (dev, tests) say this; it never means "a new version is out". */
@@ -144,6 +156,7 @@ export class LiveBoard {
 	#reload: () => void;
 	#lastReloadAt: () => number | null;
 	#buildId: string | null;
+	#onRefused: (code: number) => boolean;
 
 	#running = false;
 	#connId = 0;
@@ -165,6 +178,7 @@ export class LiveBoard {
 		this.#reload = options.reload ?? reloadPage;
 		this.#lastReloadAt = options.lastReloadAt ?? readReloadedAt;
 		this.#buildId = options.buildId ?? null;
+		this.#onRefused = options.onRefused ?? leaveForPairing;
 		this.#sync = initialSync(options.initial);
 
 		const now = this.#now();
@@ -306,6 +320,10 @@ export class LiveBoard {
 		this.#setSync(markReconnecting(this.#sync), this.#now());
 		if (code === CloseCode.clientTooOld) {
 			this.#scheduleReload();
+			return;
+		}
+		if ((code === CloseCode.unauthorized || code === CloseCode.forbidden) && this.#onRefused(code)) {
+			this.stop();
 			return;
 		}
 		this.#scheduleReconnect(SLOW_RETRY_CODES.has(code));

@@ -90,6 +90,11 @@ export const EnvSchema = z.object({
 		.min(1)
 		.max(30 * 24)
 		.default(12),
+	/** When true, `/wall/<board>` needs a paired TV's token or a signed-in user (open boards otherwise). */
+	WALL_REQUIRE_PAIRING: z
+		.enum(['true', 'false', ''])
+		.default('false')
+		.transform((v) => v === 'true'),
 	/** Header naming the signed-in user, set by an authenticating proxy that strips it from clients. */
 	AUTH_TRUSTED_HEADER: optionalText.pipe(
 		z

@@ -1,14 +1,16 @@
 import { error } from '@sveltejs/kit';
+import { getAuth } from '$lib/server/auth/instance';
 import { can } from '$lib/server/auth/permissions';
 import { getRuntime } from '$lib/server/runtime/runtime';
 import { consoleTeams } from '$lib/server/supervise/console-teams';
+import { monitorNames } from '$lib/server/supervise/monitor-names';
 import type { PageServerLoad } from './$types';
 
 /**
  * The console's frame: which teams this person sees (their own as a supervisor; any they pick as a
- * manager or admin) and names for queues. The rows themselves arrive over the socket.
+ * manager or admin), names for queues, and display names of those who may be "monitoring". The rows themselves arrive over the socket.
  */
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const me = locals.user;
 	if (!me || !locals.actor) error(401, 'sign in first');
 	const runtime = getRuntime();
@@ -29,6 +31,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		supervisable: teams.shown
 			.filter((t) => can(locals.actor, 'team.supervise', { team: t.teamId }))
 			.map((t) => t.teamId),
+		userNames: monitorNames(await getAuth(runtime).users.list()),
 		queueNames: Object.fromEntries(runtime.setup.queues.map((q) => [q.queueId, q.name])),
 		timeZone: runtime.timeZone
 	};

@@ -7,12 +7,22 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export interface RowFilter {
 	text: string;
 	teamId: string;
+	/** Skilled for: the queue is among the agent's skills (its `queues` from login). */
+	skillId: string;
+	/** Serving now: the agent has a contact from the queue (ringing, talking, held or in wrap-up). */
 	queueId: string;
 	state: DisplayedState | '';
 	sort: SortKey;
 }
 
-export const DEFAULT_FILTER: RowFilter = { text: '', teamId: '', queueId: '', state: '', sort: 'flags' };
+export const DEFAULT_FILTER: RowFilter = {
+	text: '',
+	teamId: '',
+	skillId: '',
+	queueId: '',
+	state: '',
+	sort: 'flags'
+};
 
 const STATE_ORDER: Record<DisplayedState, number> = {
 	on_contact: 0,
@@ -22,13 +32,17 @@ const STATE_ORDER: Record<DisplayedState, number> = {
 	offline: 4
 };
 
-/** The rows to list: filtered by team, queue (skill), state and text (name or id), then sorted. */
+/**
+ * The rows to list: filtered by team, skill, queue being served, state and text (name or id), then
+ * sorted. Skill and queue are separate because an agent skilled for a queue may be busy with another.
+ */
 export function filterRows(rows: Iterable<ConsoleAgentRow>, filter: RowFilter): ConsoleAgentRow[] {
 	const text = filter.text.trim().toLowerCase();
 	const out: ConsoleAgentRow[] = [];
 	for (const row of rows) {
 		if (filter.teamId && row.teamId !== filter.teamId) continue;
-		if (filter.queueId && !row.queues.includes(filter.queueId)) continue;
+		if (filter.skillId && !row.queues.includes(filter.skillId)) continue;
+		if (filter.queueId && !row.contacts.some((c) => c.queueId === filter.queueId)) continue;
 		if (filter.state && row.state !== filter.state) continue;
 		if (text && !row.name.toLowerCase().includes(text) && !row.agentId.toLowerCase().includes(text)) continue;
 		out.push(row);

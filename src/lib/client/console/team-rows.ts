@@ -15,5 +15,12 @@ export function applyTeamPatch(data: TeamData, patch: TeamPatch): TeamData {
 		for (const a of patch.agents ?? []) byId.set(a.agentId, a);
 		agents = [...byId.values()];
 	}
-	return { ...data, agents, queues: patch.queues ?? data.queues, alerts: patch.alerts ?? data.alerts };
+	return {
+		...data,
+		agents,
+		queues: patch.queues ?? data.queues,
+		alerts: patch.alerts ?? data.alerts,
+		// A server from before the radar sends none: an empty radar, not a crash.
+		radar: patch.radar ?? data.radar ?? []
+	};
 }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/protocol/frames';
 import type { AlertChange } from '../../shared/protocol/alert-frames';
 import type { Logger } from '../util/logger';
+import { can } from '../auth/permissions';
 import type { Actor } from '../auth/roles';
 import type { UpgradeIdentity } from '../auth/upgrade-auth';
 import { TeamFanout, type TeamFeed } from '../supervise/team-fanout';
@@ -37,6 +38,17 @@ export interface HubOptions {
 	identify?: (req: IncomingMessage) => Promise<UpgradeIdentity>;
 	/** Team views `team:<teamId>` for supervisor consoles; without it those views are unknown. */
 	teams?: TeamFeed;
+	/** Whether anonymous sockets may read board views (open boards); false when TVs must be paired. */
+	anonymousBoards?: boolean;
+}
+
+/** What this process knows of a paired TV's sockets, for the device list. */
+export interface DeviceActivity {
+	sockets: number;
+	/** The boards its sockets were allowed when they opened. */
+	boards: readonly string[];
+	/** Wall-clock time a frame last went out to one of its sockets. */
+	lastDataMs: number | null;
 }
 
 interface Client {
@@ -47,6 +59,7 @@ interface Client {
 	/** Views this client must get a snapshot of on the next tick (new, resumed too late, or was slow). */
 	needsSnapshot: Set<View>;
 	alive: boolean;
+	lastDataMs: number | null;
 	inboundWindowStartMs: number;
 	inboundCount: number;
 }
@@ -186,6 +199,7 @@ export class RealtimeHub {
 			views: new Set(),
 			needsSnapshot: new Set(),
 			alive: true,
+			lastDataMs: null,
 			inboundWindowStartMs: this.#o.clock(),
 			inboundCount: 0
 		};
@@ -249,6 +263,7 @@ export class RealtimeHub {
 		if (name.startsWith('team:') && this.#teams) return this.#subscribeTeam(client, name);
 		const boardId = name.startsWith('board:') ? name.slice('board:'.length) : null;
 		if (boardId === null) return this.#clientError(client, 'unknown_view', `unknown view "${name}"`);
+		if (!this.#mayReadBoard(client, boardId)) return this.#clientError(client, 'forbidden', 'not this board');
 		let view = this.#views.get(name);
 		if (!view) {
 			const data = this.#o.boardData(boardId);
@@ -288,6 +303,7 @@ export class RealtimeHub {
 			return this.#clientError(client, 'too_many_views', 'too many subscriptions on one socket');
 		}
 		const boardId = name.slice('alerts:'.length);
+		if (!this.#mayReadBoard(client, boardId)) return this.#clientError(client, 'forbidden', 'not this board');
 		if (!alerts.subscribe(client, name, boardId)) {
 			this.#clientError(client, 'unknown_view', `no board "${boardId}"`);
 		}
@@ -301,6 +317,47 @@ export class RealtimeHub {
 		}
 		const refused = teams.subscribe(client, name, client.actor);
 		if (refused) this.#clientError(client, refused.code, refused.message);
+	}
+
+	/**
+	 * A paired TV reads only its own board; anonymous sockets read boards unless pairing is required;
+	 * signed-in people read boards as before.
+	 */
+	#mayReadBoard(client: Client, boardId: string): boolean {
+		const actor = client.actor;
+		if (!actor) return this.#o.anonymousBoards ?? true;
+		if (actor.kind === 'device') return can(actor, 'board.read', { board: boardId });
+		return true;
+	}
+
+	/** Closes a TV's sockets (revoked: 4401, the TV goes back to pairing; rebound: 4403, it reloads). */
+	closeDevice(deviceId: string, code: CloseCode, reason: string): number {
+		let closed = 0;
+		for (const client of this.#clients) {
+			if (client.actor?.kind !== 'device' || client.actor.deviceId !== deviceId) continue;
+			client.ws.close(code, reason);
+			closed++;
+		}
+		return closed;
+	}
+
+	/** Connected TVs of this process by device id. */
+	deviceActivity(): Map<string, DeviceActivity> {
+		const out = new Map<string, DeviceActivity>();
+		for (const client of this.#clients) {
+			if (client.actor?.kind !== 'device') continue;
+			const seen = out.get(client.actor.deviceId) ?? {
+				sockets: 0,
+				boards: client.actor.boards,
+				lastDataMs: null
+			};
+			seen.sockets++;
+			if (client.lastDataMs !== null && (seen.lastDataMs === null || client.lastDataMs > seen.lastDataMs)) {
+				seen.lastDataMs = client.lastDataMs;
+			}
+			out.set(client.actor.deviceId, seen);
+		}
+		return out;
 	}
 
 	/** Sends the patches a client missed if they are all still kept; false means it needs a snapshot. */
@@ -411,6 +468,8 @@ export class RealtimeHub {
 		const bytes = typeof frame === 'string' ? Buffer.from(frame) : frame;
 		// Frames are JSON text: a Buffer must still go out as a text frame.
 		client.ws.send(bytes, { binary: false });
+		// Wall time, not the floor's (simulated) clock: the device list compares it with now.
+		if (client.actor?.kind === 'device') client.lastDataMs = Date.now();
 		this.stats.framesSent++;
 		this.stats.bytesSent += bytes.length;
 	}

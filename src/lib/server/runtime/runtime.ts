@@ -28,7 +28,11 @@ import { teamData } from '../supervise/team-data';
 import { can } from '../auth/permissions';
 import { getAuth } from '../auth/instance';
 import { allowedOrigins } from '../auth/origin';
-import { identifyUpgrade } from '../auth/upgrade-auth';
+import { identifyUpgrade, readCookie, type UpgradeIdentity } from '../auth/upgrade-auth';
+import { DEVICE_COOKIE } from '../devices/cookie';
+import { deviceActor } from '../devices/device-store';
+import { startDeviceWatch } from '../devices/device-watch';
+import { getDevices } from '../devices/instance';
 
 /** Process-wide key of the live runtime: dev's Vite loader, the production entry and Kit's bundle share it. */
 export const RUNTIME_KEY = Symbol.for('cc-wallboard.runtime');
@@ -168,7 +172,17 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		limits: { tickMs: env.WS_TICK_MS },
 		alerts: boardAlertFeed(boardService.alertBoards, alerts),
 		// This runtime's Auth, not getRuntime()'s: a runtime started directly (tests) must not start another.
-		identify: (req) => identifyUpgrade(getAuth(self), req, allowedOrigins(env)),
+		identify: async (req): Promise<UpgradeIdentity> => {
+			const identity = await identifyUpgrade(getAuth(self), req, allowedOrigins(env));
+			if (!identity.ok || identity.actor) return identity;
+			// No account: perhaps a paired TV. A dead token leaves the socket anonymous; the page sends it to pairing.
+			const devices = getDevices(self);
+			const device = await devices.byToken(readCookie(req.headers.cookie, DEVICE_COOKIE));
+			if (!device) return identity;
+			devices.touch(device.id, { seenMs: Date.now() }).catch(() => undefined);
+			return { ok: true, user: null, actor: deviceActor(device) };
+		},
+		anonymousBoards: !env.WALL_REQUIRE_PAIRING,
 		teams: {
 			authorize: (actor, teamId) => can(actor, 'team.read', { team: teamId }),
 			data: (teamId) => teamData({ floor, activeAlerts: () => alerts.list(), clock }, teamId)
@@ -237,6 +251,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 			(stopping ??= (async () => {
 				ingest.stop();
 				stopAlerts();
+				stopDeviceWatch();
 				alerts.stop();
 				boardService.stop();
 				await simulator?.stop();
@@ -246,6 +261,10 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 				await bus.close();
 			})())
 	};
+	// Revokes and rebinds made on another replica reach this one's TVs within seconds.
+	const stopDeviceWatch = startDeviceWatch(hub, getDevices(self), (err) =>
+		logger.warn('device check failed', { error: String(err) })
+	);
 	return self;
 }
 

@@ -3,6 +3,7 @@ import type { AlertView } from '../../shared/protocol/alert-frames';
 import type { AgentFlag, ConsoleAgentRow, MonitorView, TeamData } from '../../shared/protocol/team-frames';
 import { agentViews, queueFigures, resolveWindow, NO_TEAM_NAME } from '../live/floor';
 import type { Floor } from '../live/floor-state';
+import { buildRadar } from './radar';
 
 const FLAG_CAUSES = new Set<string>([
 	'talk',
@@ -45,12 +46,14 @@ export function teamData(source: TeamDataSource, teamId: string): TeamData | nul
 		);
 	const flags = flagsByAgent(alerts);
 	const monitors = monitorsByAgent(floor, agentIds);
+	const agents = views.map((v) => rowOf(v, flags.get(v.agentId) ?? [], monitors.get(v.agentId) ?? []));
 	return {
 		teamId,
 		name: setupTeam?.name ?? (teamId ? { 'zh-CN': teamId, en: teamId } : NO_TEAM_NAME),
-		agents: views.map((v) => rowOf(v, flags.get(v.agentId) ?? [], monitors.get(v.agentId) ?? [])),
+		agents,
 		queues: queueIds.length > 0 ? queueFigures(floor, 'day', now, queueIds).queues : [],
-		alerts
+		alerts,
+		radar: buildRadar(alerts, agents)
 	};
 }
 

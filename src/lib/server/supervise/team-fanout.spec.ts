@@ -29,7 +29,8 @@ function setup() {
 		name: { 'zh-CN': 'A', en: 'A' },
 		agents: [row('a1'), row('a2')],
 		queues: [],
-		alerts: []
+		alerts: [],
+		radar: []
 	};
 	const sent: Array<{ client: string; frame: TeamFrame }> = [];
 	const fanout = new TeamFanout<string>({
@@ -53,7 +54,8 @@ function setup() {
 		fanout,
 		sent,
 		advance: (ms: number) => (now += ms),
-		setAgents: (agents: ConsoleAgentRow[]) => (data = { ...data, agents })
+		setAgents: (agents: ConsoleAgentRow[]) => (data = { ...data, agents }),
+		setRadar: (radar: TeamData['radar']) => (data = { ...data, radar })
 	};
 }
 
@@ -95,6 +97,32 @@ describe('TeamFanout', () => {
 		fanout.tick();
 		expect(sent).toHaveLength(1);
 		advance(250);
+		fanout.tick();
+		expect(sent).toHaveLength(2);
+	});
+
+	it('sends the radar whole when it changed, and not otherwise', () => {
+		const { fanout, sent, advance, setRadar } = setup();
+		fanout.subscribe('c1', 'team:team-a', supervisorA);
+		const item = {
+			alertId: 'x1',
+			agentId: 'a1',
+			agentName: 'a1',
+			teamId: 'team-a',
+			cause: 'not_ready_over' as const,
+			severity: 'yellow' as const,
+			startMs: 0,
+			limitSec: 900,
+			count: null,
+			reason: 'break',
+			contactId: null,
+			action: 'force_ready' as const
+		};
+		setRadar([item]);
+		advance(500);
+		fanout.tick();
+		expect(sent[1]!.frame.data).toEqual({ radar: [item] });
+		advance(500);
 		fanout.tick();
 		expect(sent).toHaveLength(2);
 	});

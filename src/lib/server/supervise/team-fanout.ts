@@ -19,6 +19,7 @@ interface TeamViewState<C> {
 	rows: Map<string, string>;
 	queuesJson: string;
 	alertsJson: string;
+	radarJson: string;
 	builtMs: number;
 }
 
@@ -75,6 +76,7 @@ export class TeamFanout<C> {
 				rows: new Map(),
 				queuesJson: '',
 				alertsJson: '',
+				radarJson: '',
 				builtMs: this.#o.clock()
 			};
 			this.#diff(view, data);
@@ -175,6 +177,11 @@ export class TeamFanout<C> {
 		if (alertsJson !== view.alertsJson) {
 			view.alertsJson = alertsJson;
 			patch.alerts = data.alerts;
+		}
+		const radarJson = JSON.stringify(data.radar);
+		if (radarJson !== view.radarJson) {
+			view.radarJson = radarJson;
+			patch.radar = data.radar;
 		}
 		return Object.keys(patch).length > 0 ? patch : null;
 	}

@@ -1,6 +1,6 @@
 import type { LocalizedName } from '../centre/setup';
 import type { AgentContactView, DisplayedState, QueueFigures } from '../metrics/figures';
-import type { AlertCause, AlertView } from './alert-frames';
+import type { AlertCause, AlertSeverity, AlertView } from './alert-frames';
 import type { Freshness } from './frames';
 
 /**
@@ -43,6 +43,33 @@ export interface ConsoleAgentRow {
 	monitors: MonitorView[];
 }
 
+/** What one click on a radar item does: force the agent ready, or start listening / barging on the call. */
+export type RadarAction = 'force_ready' | 'supervise';
+
+/**
+ * One outlier on the stuck-state radar, from an active agent alert and the agent's row. The numbers tick
+ * in the browser from `startMs` (like a row's time in state), so the item only changes when the alert does.
+ */
+export interface RadarItem {
+	alertId: string;
+	agentId: string;
+	agentName: string;
+	teamId: string;
+	cause: AgentFlag;
+	severity: AlertSeverity;
+	/** Start of what is being measured: the not-ready state, the ring, the hold, the talk, the login. */
+	startMs: number;
+	/** The limit it is over (seconds); null for RONA, which counts ring-outs instead. */
+	limitSec: number | null;
+	/** Ring-outs in the window, for RONA; null otherwise. */
+	count: number | null;
+	/** The not-ready reason code (break, lunch …) for a not-ready overrun; null otherwise. */
+	reason: string | null;
+	/** The call to supervise, for `supervise`. */
+	contactId: string | null;
+	action: RadarAction | null;
+}
+
 export interface TeamData {
 	teamId: string;
 	name: LocalizedName;
@@ -51,6 +78,8 @@ export interface TeamData {
 	queues: QueueFigures[];
 	/** Active alerts about the team's agents and queues, most urgent first. */
 	alerts: AlertView[];
+	/** The teams' outliers, most severe then oldest first (added to v1: older clients ignore it). */
+	radar: RadarItem[];
 }
 
 /** Changed rows only; a list that changed at all (queues, alerts) is sent whole. */
@@ -59,6 +88,7 @@ export interface TeamPatch {
 	removedAgentIds?: string[];
 	queues?: QueueFigures[];
 	alerts?: AlertView[];
+	radar?: RadarItem[];
 }
 
 export interface TeamSnapshotFrame {
@@ -82,4 +112,17 @@ export type TeamFrame = TeamSnapshotFrame | TeamPatchFrame;
 /** View names: `team:<teamId>`; only those who may read the team are subscribed. */
 export function teamView(teamId: string): string {
 	return `team:${teamId}`;
+}
+
+/**
+ * Radar order, shared by the server (per team) and the console (teams merged): red before yellow, then
+ * the oldest start first, so the longest red overrun leads.
+ */
+export function compareRadarItems(a: RadarItem, b: RadarItem): number {
+	return (
+		Number(a.severity !== 'red') - Number(b.severity !== 'red') ||
+		a.startMs - b.startMs ||
+		a.agentName.localeCompare(b.agentName) ||
+		a.alertId.localeCompare(b.alertId)
+	);
 }

@@ -1,0 +1,19 @@
+import { redirect } from '@sveltejs/kit';
+import { clearDeviceCookie, DEVICE_COOKIE } from '$lib/server/devices/cookie';
+import { getDevices } from '$lib/server/devices/instance';
+import { getRuntime } from '$lib/server/runtime/runtime';
+import type { PageServerLoad } from './$types';
+
+/** A paired TV goes to its board; any other screen shows a pairing code. */
+export const load: PageServerLoad = async ({ cookies, setHeaders, url }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const token = cookies.get(DEVICE_COOKIE);
+	if (token) {
+		const device = await getDevices(getRuntime()).byToken(token);
+		const lang = url.searchParams.get('lang');
+		if (device) redirect(303, `/wall/${encodeURIComponent(device.boardId)}${lang ? `?lang=${lang}` : ''}`);
+		// Revoked or unknown: forget it here; the page forgets its stored copy too.
+		clearDeviceCookie(cookies);
+	}
+	return { hadToken: Boolean(token) };
+};

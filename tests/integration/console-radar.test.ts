@@ -1,0 +1,161 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import type { RadarItem, TeamPatchFrame, TeamSnapshotFrame } from '../../src/lib/shared/protocol/team-frames';
+import { startApp, type AppHandle } from '../support/app-server';
+import { TestPlatform } from '../support/platform';
+
+/**
+ * The stuck-state radar on the built server: an agent on break past the break limit shows up in the
+ * team view's radar with the numbers and a force-ready action, and that action goes through.
+ */
+const prefix = `rad${process.pid}`;
+const admin = { username: 'root', password: 'root-password-1' };
+let app: AppHandle;
+let platform: TestPlatform;
+let responder: Redis;
+let redis: Redis;
+
+beforeAll(async () => {
+	const url = inject('redisUrl');
+	app = await startApp({
+		REDIS_URL: url,
+		CC_PREFIX: prefix,
+		ADMIN_USERNAME: admin.username,
+		ADMIN_PASSWORD: admin.password,
+		COMMAND_TIMEOUT_MS: '1500',
+		WS_TICK_MS: '100'
+	});
+	platform = new TestPlatform(url, { prefix, source: 'pbx-rad', writeLog: true });
+	redis = new Redis(url, { maxRetriesPerRequest: null });
+	// The platform's side: every command succeeds.
+	responder = new Redis(url, { maxRetriesPerRequest: null });
+	await responder.subscribe(`${prefix}:command`);
+	responder.on('message', (_channel, message) => {
+		const command = JSON.parse(message) as { id: string };
+		void redis.publish(`${prefix}:command.result`, JSON.stringify({ v: 1, commandId: command.id, ok: true }));
+	});
+	const t0 = Date.now() - 30 * 60_000;
+	const onBreakSince = Date.now() - 17 * 60_000;
+	await platform.send([
+		platform.event(
+			{
+				type: 'agent.login',
+				agentId: 'rad-a1',
+				name: 'rad-a1',
+				teamId: 't1-voice-a',
+				queues: ['presales-voice']
+			},
+			t0
+		),
+		platform.event({ type: 'agent.state', agentId: 'rad-a1', state: 'ready' }, t0 + 1000),
+		platform.event(
+			{ type: 'agent.state', agentId: 'rad-a1', state: 'not_ready', reason: 'break' },
+			onBreakSince
+		)
+	]);
+}, 40_000);
+
+afterAll(async () => {
+	responder?.disconnect();
+	redis?.disconnect();
+	await platform?.close();
+	await app?.stop();
+});
+
+function form(path: string, fields: Record<string, string | string[]>, cookie?: string) {
+	const body = new URLSearchParams();
+	for (const [name, value] of Object.entries(fields))
+		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+	return fetch(`${app.baseUrl}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: app.baseUrl,
+			...(cookie ? { cookie } : {})
+		},
+		body
+	});
+}
+
+async function signIn(username: string, password: string): Promise<string> {
+	const res = await form('/login', { username, password });
+	expect(res.status).toBe(303);
+	return res.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('cc_session='))!
+		.split(';')[0]!;
+}
+
+describe('stuck-state radar in the team view', () => {
+	let supervisor: string;
+
+	beforeAll(async () => {
+		const adminCookie = await signIn(admin.username, admin.password);
+		const created = await form(
+			'/admin/users?/create',
+			{
+				username: 'rad.sup',
+				password: 'rad-sup-password',
+				displayName: '雷达主管',
+				role: 'supervisor',
+				teams: ['t1-voice-a'],
+				audioEndpoint: 'sip:8013@pbx1'
+			},
+			adminCookie
+		);
+		expect(created.status).toBe(200);
+		supervisor = await signIn('rad.sup', 'rad-sup-password');
+	}, 30_000);
+
+	it('lists a break overrun with its numbers and force ready, and the action succeeds', async () => {
+		const ws = new WebSocket(app.wsUrl, { headers: { cookie: supervisor } });
+		let radar: RadarItem[] = [];
+		ws.on('message', (data) => {
+			const frame = JSON.parse(data.toString()) as TeamSnapshotFrame | TeamPatchFrame | { type: string };
+			if (frame.type === 'team.snapshot.v1') radar = (frame as TeamSnapshotFrame).data.radar;
+			if (frame.type === 'team.patch.v1') radar = (frame as TeamPatchFrame).data.radar ?? radar;
+		});
+		await new Promise<void>((resolve, reject) => {
+			ws.once('open', () => resolve());
+			ws.once('error', reject);
+		});
+		ws.send(JSON.stringify({ type: 'subscribe.v1', view: 'team:t1-voice-a' }));
+		try {
+			await vi.waitFor(() => expect(radar.find((i) => i.agentId === 'rad-a1')).toBeDefined(), {
+				timeout: 15_000,
+				interval: 100
+			});
+			const item = radar.find((i) => i.agentId === 'rad-a1')!;
+			expect(item).toMatchObject({
+				cause: 'not_ready_over',
+				reason: 'break',
+				limitSec: 900,
+				action: 'force_ready',
+				teamId: 't1-voice-a'
+			});
+			// Timed from the start of the break: about 17 minutes before now.
+			expect(Date.now() - item.startMs).toBeGreaterThan(16 * 60_000);
+		} finally {
+			ws.close();
+		}
+
+		const res = await fetch(`${app.baseUrl}/api/v1/supervise`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: supervisor, origin: app.baseUrl },
+			body: JSON.stringify({ action: 'force_ready', agentId: 'rad-a1', reason: 'break over' })
+		});
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ status: 'succeeded' });
+	}, 30_000);
+
+	it('gives the console display names for "who is monitoring"', async () => {
+		const res = await fetch(`${app.baseUrl}/console/__data.json`, { headers: { cookie: supervisor } });
+		expect(res.status).toBe(200);
+		const text = await res.text();
+		expect(text).toContain('userNames');
+		expect(text).toContain('雷达主管');
+	});
+});

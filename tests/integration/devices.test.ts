@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import type { ServerFrame } from '../../src/lib/shared/protocol/frames';
+import { getJson, startApp, type AppHandle } from '../support/app-server';
+
+/**
+ * TV pairing against the built server and a real Redis: a TV asks for a code, an admin binds it, the TV
+ * collects its token, reads its own board (and no other) over the socket, and is cut off when revoked.
+ */
+const prefix = `devices${process.pid}`;
+const admin = { username: 'root', password: 'root-password-1' };
+let app: AppHandle;
+let boardIds: string[];
+
+beforeAll(async () => {
+	app = await startApp({
+		REDIS_URL: inject('redisUrl'),
+		CC_PREFIX: prefix,
+		WS_TICK_MS: '100',
+		ADMIN_USERNAME: admin.username,
+		ADMIN_PASSWORD: admin.password
+	});
+	const body = await getJson<{ boards: Array<{ board: { boardId: string } }> }>(app, '/api/v1/boards');
+	boardIds = body.boards.map((b) => b.board.boardId);
+}, 40_000);
+
+afterAll(async () => {
+	await app?.stop();
+});
+
+function post(path: string, fields: Record<string, string>, cookie?: string) {
+	return fetch(`${app.baseUrl}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: app.baseUrl,
+			...(cookie ? { cookie } : {})
+		},
+		body: new URLSearchParams(fields)
+	});
+}
+
+const postJson = (path: string, body: unknown) =>
+	fetch(`${app.baseUrl}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: app.baseUrl },
+		body: JSON.stringify(body)
+	});
+
+async function signIn(): Promise<string> {
+	const res = await post('/login', admin);
+	expect(res.status).toBe(303);
+	return res.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('cc_session='))!
+		.split(';')[0]!;
+}
+
+/** A socket sending `cookie`, recording its frames and how it closed. */
+async function connect(cookie: string) {
+	const ws = new WebSocket(app.wsUrl, { headers: { cookie } });
+	const frames: ServerFrame[] = [];
+	let closeCode: number | null = null;
+	ws.on('message', (data) => frames.push(JSON.parse(data.toString()) as ServerFrame));
+	ws.on('close', (code) => (closeCode = code));
+	await new Promise<void>((resolve, reject) => {
+		ws.once('open', () => resolve());
+		ws.once('error', reject);
+	});
+	return { ws, frames, closeCode: () => closeCode };
+}
+
+describe('TV pairing', () => {
+	it('pairs a TV to one board, scopes its token to it, and cuts it off on revoke', async () => {
+		expect(boardIds.length).toBeGreaterThan(0);
+		const [boardId] = boardIds as [string];
+		const session = await signIn();
+
+		// The TV: no login, a code and a secret poll id.
+		const pairing = await postJson('/wall/pair', {});
+		expect(pairing.status).toBe(200);
+		const { code, pollId } = (await pairing.json()) as { code: string; pollId: string };
+		expect(code).toMatch(/^[A-Z0-9]{6}$/);
+		expect(await (await postJson('/wall/pair/status', { pollId })).json()).toMatchObject({
+			state: 'pending'
+		});
+
+		// Only admins bind; a wrong code is refused.
+		expect((await post('/admin/devices?/bind', { code, name: 'TV', boardId })).status).toBe(401);
+		expect(
+			(await post('/admin/devices?/bind', { code: 'XXXXXX', name: 'TV', boardId }, session)).status
+		).toBe(400);
+		expect((await post('/admin/devices?/bind', { code, name: 'Floor TV', boardId }, session)).status).toBe(
+			200
+		);
+
+		const bound = await postJson('/wall/pair/status', { pollId });
+		const status = (await bound.json()) as { state: string; token: string; boardId: string };
+		expect(status).toMatchObject({ state: 'bound', boardId });
+		expect(bound.headers.getSetCookie().some((c) => c.startsWith('cc_device='))).toBe(true);
+		const cookie = `cc_device=${encodeURIComponent(status.token)}`;
+		// Handed out once only.
+		expect((await postJson('/wall/pair/status', { pollId })).status).toBe(404);
+
+		// `/wall` sends the TV to its board; its own board's page and cards open, other boards' do not.
+		const wall = await fetch(`${app.baseUrl}/wall`, { redirect: 'manual', headers: { cookie } });
+		expect(wall.status).toBe(303);
+		expect(wall.headers.get('location')).toBe(`/wall/${boardId}`);
+		const page = await fetch(`${app.baseUrl}/wall/${boardId}`, { redirect: 'manual', headers: { cookie } });
+		expect(page.status).toBe(200);
+		const card = await fetch(`${app.baseUrl}/wall/${boardId}/formula/answerRate`, { headers: { cookie } });
+		expect(card.status).not.toBe(401);
+		expect(card.status).not.toBe(403);
+		const other = `${boardId}-other`;
+		expect(
+			(await fetch(`${app.baseUrl}/wall/${other}/formula/answerRate`, { headers: { cookie } })).status
+		).toBe(403);
+
+		// Over the socket: its board's view yes, another board's no.
+		const tv = await connect(cookie);
+		tv.ws.send(JSON.stringify({ type: 'subscribe.v1', view: `board:${boardId}` }));
+		tv.ws.send(JSON.stringify({ type: 'subscribe.v1', view: `board:${other}` }));
+		await vi.waitFor(() => {
+			expect(tv.frames.some((f) => f.type === 'snapshot.v1' && f.view === `board:${boardId}`)).toBe(true);
+			expect(tv.frames.some((f) => f.type === 'error.v1' && f.code === 'forbidden')).toBe(true);
+		});
+
+		// The device list shows it online.
+		const list = await fetch(`${app.baseUrl}/admin/devices/__data.json`, { headers: { cookie: session } });
+		const listText = await list.text();
+		expect(listText).toContain('Floor TV');
+		expect(listText).not.toContain(status.token);
+
+		// Revoke: the socket closes with 4401 within seconds and the token is refused from then on.
+		const devices = await getDeviceIds(session);
+		expect(devices).toHaveLength(1);
+		expect((await post('/admin/devices?/revoke', { id: devices[0]! }, session)).status).toBe(200);
+		await vi.waitFor(() => expect(tv.closeCode()).toBe(4401), { timeout: 5_000 });
+		const after = await fetch(`${app.baseUrl}/wall/${boardId}`, { redirect: 'manual', headers: { cookie } });
+		expect(after.status).toBe(303);
+		expect(after.headers.get('location')).toBe('/wall');
+		expect(
+			(await fetch(`${app.baseUrl}/wall/${boardId}/formula/answerRate`, { headers: { cookie } })).status
+		).toBe(401);
+		const again = await connect(cookie);
+		again.ws.send(JSON.stringify({ type: 'subscribe.v1', view: `board:${boardId}` }));
+		// A revoked token is no device: the socket is anonymous, which open boards allow, but no longer this TV.
+		await vi.waitFor(() => expect(again.frames.some((f) => f.type === 'snapshot.v1')).toBe(true));
+		again.ws.close();
+	}, 30_000);
+
+	it('moves a rebound TV to its new board: its socket closes with 4403 and /wall sends it on', async () => {
+		expect(boardIds.length).toBeGreaterThan(1);
+		const [first, second] = boardIds as [string, string];
+		const session = await signIn();
+		const { code, pollId } = (await (await postJson('/wall/pair', {})).json()) as {
+			code: string;
+			pollId: string;
+		};
+		expect(
+			(await post('/admin/devices?/bind', { code, name: 'Lobby TV', boardId: first }, session)).status
+		).toBe(200);
+		const { token } = (await (await postJson('/wall/pair/status', { pollId })).json()) as { token: string };
+		const cookie = `cc_device=${encodeURIComponent(token)}`;
+		const tv = await connect(cookie);
+		// The list is newest first: the device just paired.
+		const [id] = (await getDeviceIds(session)) as [string];
+		expect((await post('/admin/devices?/rebind', { id, boardId: second }, session)).status).toBe(200);
+		await vi.waitFor(() => expect(tv.closeCode()).toBe(4403), { timeout: 5_000 });
+		const wall = await fetch(`${app.baseUrl}/wall`, { redirect: 'manual', headers: { cookie } });
+		expect(wall.headers.get('location')).toBe(`/wall/${second}`);
+	});
+
+	it('keeps anonymous boards open, and limits pairing requests per address', async () => {
+		const [boardId] = boardIds as [string];
+		expect((await fetch(`${app.baseUrl}/wall/${boardId}`, { redirect: 'manual' })).status).toBe(200);
+		const statuses: number[] = [];
+		for (let i = 0; i < 25; i++) statuses.push((await postJson('/wall/pair', {})).status);
+		expect(statuses).toContain(429);
+	});
+});
+
+async function getDeviceIds(session: string): Promise<string[]> {
+	const res = await fetch(`${app.baseUrl}/admin/devices/__data.json`, { headers: { cookie: session } });
+	const text = await res.text();
+	return [
+		...new Set(
+			[...text.matchAll(/"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g)].map(
+				(m) => m[1]!
+			)
+		)
+	];
+}
+
+describe('with WALL_REQUIRE_PAIRING=true', () => {
+	it('refuses anonymous screens their board page, cards and views', async () => {
+		const closed = await startApp({
+			REDIS_URL: inject('redisUrl'),
+			CC_PREFIX: `${prefix}closed`,
+			WALL_REQUIRE_PAIRING: 'true'
+		});
+		try {
+			const [boardId] = boardIds as [string];
+			const page = await fetch(`${closed.baseUrl}/wall/${boardId}`, { redirect: 'manual' });
+			expect(page.status).toBe(303);
+			expect(page.headers.get('location')).toBe('/wall');
+			expect((await fetch(`${closed.baseUrl}/wall/${boardId}/formula/answerRate`)).status).toBe(401);
+			const ws = new WebSocket(closed.wsUrl);
+			const frames: ServerFrame[] = [];
+			ws.on('message', (data) => frames.push(JSON.parse(data.toString()) as ServerFrame));
+			await new Promise<void>((resolve, reject) => {
+				ws.once('open', () => resolve());
+				ws.once('error', reject);
+			});
+			ws.send(JSON.stringify({ type: 'subscribe.v1', view: `board:${boardId}` }));
+			await vi.waitFor(() =>
+				expect(frames.some((f) => f.type === 'error.v1' && f.code === 'forbidden')).toBe(true)
+			);
+			expect(frames.some((f) => f.type === 'snapshot.v1')).toBe(false);
+			ws.close();
+		} finally {
+			await closed.stop();
+		}
+	}, 40_000);
+});
