@@ -22,7 +22,8 @@ test.describe('formula cards', () => {
 		await expect(page.getByTestId('tile-answer-rate')).toBeFocused();
 
 		// The keyboard opens it too, for desk screens used without a mouse.
-		await page.keyboard.press('Enter');
+		// locator.press focuses the tile first: a live patch may have re-rendered it since Escape.
+		await page.getByTestId('tile-answer-rate').press('Enter');
 		await expect(dialog).toBeVisible();
 	});
 });
