@@ -4,7 +4,6 @@ import { version } from '$app/environment';
 import { authenticate, requireSignIn } from '$lib/server/auth/handles';
 import { getAuth } from '$lib/server/auth/instance';
 import { ConfigError } from '$lib/server/config';
-import { boardsOf } from '$lib/server/runtime/boards';
 import { getRuntime } from '$lib/server/runtime/runtime';
 import { consoleLogger } from '$lib/server/util/logger';
 import { resolveLocale } from '$lib/shared/i18n';
@@ -46,7 +45,7 @@ function bootstrapFirstAdmin(): void {
 const htmlLang: Handle = async ({ event, resolve }) => {
 	const boardId = /^\/wall\/([^/]+)/.exec(event.url.pathname)?.[1];
 	const boardLanguage = boardId
-		? boardsOf(getRuntime().setup).find((b) => b.boardId === safeDecode(boardId))?.language
+		? getRuntime().boardService.store.get(safeDecode(boardId))?.board.language
 		: undefined;
 	const lang = resolveLocale(event.url.searchParams.get('lang'), boardLanguage);
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
