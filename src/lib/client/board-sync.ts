@@ -79,7 +79,23 @@ export function reduceFrame(state: SyncState, frame: SyncFrame): SyncStep {
 const rowKey = (q: QueueFigures): string => q.queueId ?? '';
 
 /**
- * Applies whole changed rows: a queue row replaces the row with the same queueId (or is added), removed
+ * A patch row without `targets` and `bands` has the colouring of the row it replaces: the server leaves
+ * the colouring out while it is unchanged (it changes only when the settings are edited).
+ */
+function withColouring(row: QueueFigures, previous: QueueFigures | undefined): QueueFigures {
+	if (!previous || 'targets' in row || 'bands' in row) return row;
+	if (!('targets' in previous) && !('bands' in previous)) return row;
+	const { targets, bands } = previous as { targets?: unknown; bands?: unknown };
+	return Object.assign(
+		{},
+		row,
+		targets === undefined ? {} : { targets },
+		bands === undefined ? {} : { bands }
+	);
+}
+
+/**
+ * Applies changed rows: a queue row replaces the row with the same queueId (or is added), removed
  * ids are dropped, and the centre row, agent counts and board info are replaced when present.
  * Unchanged rows keep their identity, so the UI re-renders only what changed.
  */
@@ -94,7 +110,7 @@ export function applyPatch(data: BoardData, patch: BoardPatch): BoardData {
 			const key = rowKey(row);
 			if (removed.has(key)) continue;
 			const replacement = incoming.get(key);
-			next.push(replacement ?? row);
+			next.push(replacement ? withColouring(replacement, row) : row);
 			incoming.delete(key);
 		}
 		for (const [key, row] of incoming) if (!removed.has(key)) next.push(row);
@@ -103,11 +119,11 @@ export function applyPatch(data: BoardData, patch: BoardPatch): BoardData {
 	const next: BoardData = {
 		board: patch.board ?? data.board,
 		queues,
-		centre: patch.centre ?? data.centre,
+		centre: patch.centre ? withColouring(patch.centre, data.centre) : data.centre,
 		agents: patch.agents ?? data.agents
 	};
 	// Optional parts (newer servers): kept when a patch leaves them out, replaced when it has them.
-	const rolling15 = patch.rolling15 ?? data.rolling15;
+	const rolling15 = patch.rolling15 ? withColouring(patch.rolling15, data.rolling15) : data.rolling15;
 	if (rolling15) next.rolling15 = rolling15;
 	const trend = patch.trend ?? data.trend;
 	if (trend) next.trend = trend;

@@ -49,7 +49,11 @@ export interface BoardData {
 	trend?: TrendSeries;
 }
 
-/** What changed since the previous frame of the view: whole rows that changed, never field diffs. */
+/**
+ * What changed since the previous frame of the view: whole rows that changed, never field diffs, with
+ * one exception: a row's colouring (`targets`, `bands`) is left out while it is as last sent, and the
+ * row keeps the colouring of the row it replaces. Snapshots always carry it.
+ */
 export interface BoardPatch {
 	board?: BoardInfo;
 	queues?: QueueFigures[];
