@@ -33,7 +33,7 @@ function changingBoard() {
 	};
 }
 
-async function startHub(limits: { maxBufferedBytes: number }) {
+async function startHub(limits: { maxBufferedBytes: number }, clock: () => number = () => Date.now()) {
 	const board = changingBoard();
 	const freshness = (): Freshness => ({
 		asOfMs: Date.now(),
@@ -47,7 +47,7 @@ async function startHub(limits: { maxBufferedBytes: number }) {
 		freshness,
 		allowedOrigins: [],
 		buildId: 'test',
-		clock: () => Date.now(),
+		clock,
 		logger: silentLogger,
 		limits: { tickMs: 20, ...limits }
 	});
@@ -94,4 +94,24 @@ it('gives a client that stopped reading a fresh snapshot instead of a backlog', 
 	const lastSnapshot = frames.filter((f) => f.type === 'snapshot.v1').at(-1) as { seq: number };
 	expect(lastSnapshot.seq - 1).toBeGreaterThanOrEqual(ticksWhilePaused);
 	expect(patchesReceived).toBeLessThan(lastSnapshot.seq - (frames[1] as { seq: number }).seq);
+});
+
+it('keeps its housekeeping on wall time when the floor runs on a fast simulated clock', async () => {
+	// A floor simulated at an hour per reading: were idle views timed by it, the view would be forgotten
+	// (10 min idle) on the first tick after its screen left, and a screen coming back could not resume.
+	let simulatedMs = Date.UTC(2026, 0, 1);
+	const { hub, url } = await startHub({ maxBufferedBytes: 1 << 20 }, () => (simulatedMs += 3_600_000));
+	const ws = new WebSocket(url);
+	const frames: ServerFrame[] = [];
+	ws.on('message', (data) => frames.push(JSON.parse(data.toString()) as ServerFrame));
+	await new Promise<void>((resolve, reject) => {
+		ws.once('open', () => resolve());
+		ws.once('error', reject);
+	});
+	cleanups.push(() => ws.terminate());
+	ws.send(JSON.stringify({ type: 'subscribe.v1', view: 'board:big' }));
+	await vi.waitFor(() => expect(frames.some((f) => f.type === 'snapshot.v1')).toBe(true));
+	ws.send(JSON.stringify({ type: 'unsubscribe.v1', view: 'board:big' }));
+	await new Promise((resolve) => setTimeout(resolve, 300)); // ~15 ticks of 20 ms
+	expect(hub.stats.views).toBe(1);
 });

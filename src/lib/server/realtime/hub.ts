@@ -26,7 +26,13 @@ export interface HubOptions {
 	/** Whether a browser origin may open a socket; the page's own host is always allowed. */
 	allowedOrigins: string[];
 	buildId: string;
+	/** The floor's clock (simulated in the embedded mode at SIM_SPEED > 1): what frames say `serverNowMs` is. */
 	clock: () => number;
+	/**
+	 * Wall time, for the hub's own housekeeping (rate limits, idle views, refresh throttles), which must
+	 * not speed up with a simulated floor. Default `Date.now`.
+	 */
+	wallClock?: () => number;
 	logger: Logger;
 	limits?: Partial<RealtimeLimits>;
 	/** Alerts for `alerts:<boardId>` views; without it those views are unknown. */
@@ -127,7 +133,7 @@ export class RealtimeHub {
 					freshness: options.freshness,
 					send: (client, frame) => this.#send(client, frame),
 					slow: (client) => client.ws.bufferedAmount > this.#limits.maxBufferedBytes,
-					clock: options.clock
+					clock: options.wallClock ?? Date.now
 				})
 			: null;
 	}
@@ -200,7 +206,7 @@ export class RealtimeHub {
 			needsSnapshot: new Set(),
 			alive: true,
 			lastDataMs: null,
-			inboundWindowStartMs: this.#o.clock(),
+			inboundWindowStartMs: this.#wallNow(),
 			inboundCount: 0
 		};
 		this.#clients.add(client);
@@ -210,6 +216,10 @@ export class RealtimeHub {
 		ws.on('close', () => this.#drop(client));
 		ws.on('error', () => this.#drop(client));
 		this.#send(client, JSON.stringify(this.#hello()));
+	}
+
+	#wallNow(): number {
+		return (this.#o.wallClock ?? Date.now)();
 	}
 
 	#hello(): ServerFrame {
@@ -230,7 +240,7 @@ export class RealtimeHub {
 	}
 
 	#onClientMessage(client: Client, data: RawData, isBinary: boolean): void {
-		const now = this.#o.clock();
+		const now = this.#wallNow();
 		if (now - client.inboundWindowStartMs > 10_000) {
 			client.inboundWindowStartMs = now;
 			client.inboundCount = 0;
@@ -273,7 +283,7 @@ export class RealtimeHub {
 				name,
 				boardId,
 				subscribers: new Set(),
-				seq: this.#o.clock(),
+				seq: this.#wallNow(),
 				diff: new BoardDiff(),
 				data,
 				recent: [],
@@ -373,7 +383,7 @@ export class RealtimeHub {
 		client.views.delete(view);
 		client.needsSnapshot.delete(view);
 		view.subscribers.delete(client);
-		if (view.subscribers.size === 0) view.idleSinceMs = this.#o.clock();
+		if (view.subscribers.size === 0) view.idleSinceMs = this.#wallNow();
 	}
 
 	#sendSnapshot(client: Client, view: View): void {
@@ -392,7 +402,7 @@ export class RealtimeHub {
 	}
 
 	#tick(): void {
-		const now = this.#o.clock();
+		const now = this.#wallNow();
 		for (const view of this.#views.values()) {
 			if (view.subscribers.size === 0) {
 				// Idle views are kept a while so clients that reconnect can resume, then forgotten.
