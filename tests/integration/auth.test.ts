@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApp, type AppHandle } from '../support/app-server';
+import {
+	createUser as createUserAs,
+	postForm,
+	signIn as signInAs,
+	type FormFields,
+	type FormOptions
+} from '../support/forms';
 
 /**
  * Accounts against the built server and a real Redis: the first admin from the environment, sign-in
@@ -24,47 +31,14 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-/** A browser-like form post: Kit refuses form posts without a same-origin Origin header. */
-function post(
-	path: string,
-	fields: Record<string, string | string[]>,
-	cookie?: string,
-	{ origin = app.baseUrl, proto = 'http' }: { origin?: string; proto?: string } = {}
-) {
-	const body = new URLSearchParams();
-	for (const [name, value] of Object.entries(fields))
-		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-	return fetch(`${app.baseUrl}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			// Like a browser: with */* Kit answers as if to use:enhance (JSON, 200).
-			accept: 'text/html',
-			'x-forwarded-proto': proto,
-			origin,
-			...(cookie ? { cookie } : {})
-		},
-		body
-	});
-}
+const post = (path: string, fields: FormFields, cookie?: string, options: FormOptions = {}) =>
+	postForm(app, path, fields, { cookie, ...options });
 
 const get = (path: string, cookie?: string) =>
 	fetch(`${app.baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
-/** Signs in and returns the `cc_session=…` pair to send back. */
-async function signIn(username: string, password: string): Promise<string> {
-	const res = await post('/login', { username, password });
-	expect(res.status).toBe(303);
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('cc_session='));
-	expect(cookie).toBeDefined();
-	return cookie!.split(';')[0]!;
-}
-
-async function createUser(cookie: string, fields: Record<string, string | string[]>) {
-	const res = await post('/admin/users?/create', fields, cookie);
-	expect(res.status).toBe(200);
-}
+const signIn = (username: string, password: string) => signInAs(app, username, password);
+const createUser = (cookie: string, fields: FormFields) => createUserAs(app, cookie, fields);
 
 describe('accounts on the production server', () => {
 	it('signs the bootstrapped admin in with an HttpOnly, SameSite=Lax session cookie (not Secure on http)', async () => {
