@@ -183,3 +183,30 @@ describe('ingest against a real Redis', () => {
 		expect(ingest.gapOpen).toBe(false);
 	});
 });
+
+describe('sharded pub/sub (REDIS_PUBSUB=sharded)', () => {
+	it('receives what a platform sends with SPUBLISH on hash-tagged channels, and publishes with SPUBLISH', async () => {
+		const url = inject('redisUrl');
+		const prefix = `cc:{it${process.pid}s}`;
+		const bus = new RedisBus(url, { pubsub: 'sharded' });
+		const platform = new Redis(url, { maxRetriesPerRequest: null });
+		const listener = new Redis(url, { maxRetriesPerRequest: null });
+		cleanups.push(
+			() => bus.close(),
+			() => void platform.disconnect(),
+			() => void listener.disconnect()
+		);
+		const received: string[] = [];
+		await bus.subscribe([`${prefix}:agent`], (_channel, message) => received.push(message));
+		// A classic PUBLISH does not reach a shard subscriber: the mode must match the platform's.
+		await platform.publish(`${prefix}:agent`, 'classic');
+		await platform.spublish(`${prefix}:agent`, 'sharded');
+		await vi.waitFor(() => expect(received).toEqual(['sharded']));
+
+		const heard: string[] = [];
+		listener.on('smessage', (_channel: string, message: string) => heard.push(message));
+		await listener.ssubscribe(`${prefix}:command`);
+		await bus.publish(`${prefix}:command`, '{"v":1}');
+		await vi.waitFor(() => expect(heard).toEqual(['{"v":1}']));
+	});
+});

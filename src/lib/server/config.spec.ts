@@ -11,7 +11,8 @@ describe('loadConfig', () => {
 			PORT: 3000,
 			HOST: '127.0.0.1',
 			CC_PREFIX: 'cc',
-			TZ_CENTRE: 'Asia/Shanghai'
+			TZ_CENTRE: 'Asia/Shanghai',
+			REDIS_PUBSUB: 'classic'
 		});
 		expect(config.apiTokens).toEqual(['generated-token']);
 		expect(config.apiTokensGenerated).toBe(true);
@@ -30,7 +31,8 @@ describe('loadConfig', () => {
 		['PORT', '70000', 'PORT="70000"'],
 		['REDIS_URL', 'http://localhost', 'must start with redis://'],
 		['TZ_CENTRE', 'Mars/Base', 'IANA time zone'],
-		['CC_PREFIX', 'bad prefix!', 'CC_PREFIX']
+		['CC_PREFIX', 'bad prefix!', 'CC_PREFIX'],
+		['REDIS_PUBSUB', 'cluster', 'REDIS_PUBSUB']
 	])('names the bad variable %s=%s', (name, value, expected) => {
 		expect(() => loadConfig({ [name]: value }, token)).toThrow(ConfigError);
 		expect(() => loadConfig({ [name]: value }, token)).toThrow(expected);

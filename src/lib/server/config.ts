@@ -48,6 +48,8 @@ export const EnvSchema = z.object({
 	SIM_AGENTS: z.coerce.number().int().min(1).max(50_000).default(400),
 	SIM_SPEED: z.coerce.number().positive().max(3600).default(1),
 	SIM_SEED: z.coerce.number().int().default(20261111),
+	/** PUBLISH/SUBSCRIBE (`classic`) or sharded SPUBLISH/SSUBSCRIBE (`sharded`, Redis 7) on the bus. */
+	REDIS_PUBSUB: z.enum(['classic', 'sharded']).default('classic'),
 	/** Push tick for live views, milliseconds. */
 	WS_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
 	/** The public origin behind a proxy (adapter-node reads it too); its pages may open the WebSocket. */

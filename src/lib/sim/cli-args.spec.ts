@@ -7,6 +7,7 @@ describe('parseCli', () => {
 			kind: 'run',
 			options: {
 				redisUrl: 'redis://127.0.0.1:6379',
+				pubsub: 'classic',
 				prefix: 'cc',
 				agents: 300,
 				speed: 1,
@@ -32,6 +33,8 @@ describe('parseCli', () => {
 			'rediss://h:6380',
 			'--prefix',
 			'cc:{sq1}',
+			'--pubsub',
+			'sharded',
 			'--agents',
 			'25000',
 			'--speed',
@@ -54,6 +57,7 @@ describe('parseCli', () => {
 			kind: 'run',
 			options: {
 				redisUrl: 'rediss://h:6380',
+				pubsub: 'sharded',
 				prefix: 'cc:{sq1}',
 				agents: 25000,
 				speed: 10,
@@ -76,6 +80,7 @@ describe('parseCli', () => {
 		[['--duration', '0'], /--duration/],
 		[['--tz', 'Nowhere/Else'], /--tz "Nowhere\/Else"/],
 		[['--redis', 'localhost'], /--redis/],
+		[['--pubsub', 'fast'], /--pubsub "fast": must be classic or sharded/],
 		[['--frobnicate'], /frobnicate/],
 		[['stray'], /stray/]
 	])('rejects %j with a message naming the flag', (argv, message) => {

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 
 export interface CliOptions {
 	redisUrl: string;
+	/** PUBLISH (`classic`) or SPUBLISH (`sharded`), as the wallboard's REDIS_PUBSUB. */
+	pubsub: 'classic' | 'sharded';
 	prefix: string;
 	agents: number;
 	speed: number;
@@ -25,6 +27,7 @@ Usage: npm run simulate -- [flags]
 
   --redis URL       Redis to publish to (default: $REDIS_URL or redis://127.0.0.1:6379)
   --prefix NAME     channel prefix (default: $CC_PREFIX or cc)
+  --pubsub MODE     classic (PUBLISH) or sharded (SPUBLISH) (default: $REDIS_PUBSUB or classic)
   --agents N        agents on the roster across all shifts (default: 300)
   --speed X         simulated seconds per real second (default: 1)
   --seed N          random seed; the same seed replays the same traffic (default: from the clock)
@@ -40,6 +43,7 @@ Usage: npm run simulate -- [flags]
 const OPTIONS = {
 	redis: { type: 'string' },
 	prefix: { type: 'string' },
+	pubsub: { type: 'string' },
 	agents: { type: 'string' },
 	speed: { type: 'string' },
 	seed: { type: 'string' },
@@ -125,6 +129,9 @@ export function parseCli(
 			`--prefix ${JSON.stringify(prefix)}: letters, digits and _ . : { } - only (1-64 characters)`
 		);
 	}
+	const pubsub = values.pubsub ?? env.REDIS_PUBSUB ?? 'classic';
+	if (pubsub !== 'classic' && pubsub !== 'sharded')
+		problems.push(`--pubsub ${JSON.stringify(pubsub)}: must be classic or sharded`);
 	const source = values.source ?? 'sim';
 	if (source.length < 1 || source.length > 64) problems.push('--source: must be 1 to 64 characters');
 	const timeZone = values.tz ?? env.TZ_CENTRE ?? 'Asia/Shanghai';
@@ -138,6 +145,7 @@ export function parseCli(
 		kind: 'run',
 		options: {
 			redisUrl,
+			pubsub: pubsub === 'sharded' ? 'sharded' : 'classic',
 			prefix,
 			agents,
 			speed,

@@ -43,7 +43,7 @@ function main(options: CliOptions): void {
 		startMs: Date.now(),
 		timeZone: options.timeZone
 	});
-	const bus = new RedisBus(options.redisUrl);
+	const bus = new RedisBus(options.redisUrl, { pubsub: options.pubsub });
 	const runner = runSimulator({
 		bus,
 		prefix: options.prefix,

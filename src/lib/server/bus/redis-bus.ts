@@ -2,6 +2,12 @@ import { Redis } from 'ioredis';
 import type { Bus, BusStatus, MessageHandler } from './bus';
 
 /**
+ * How messages travel: `classic` is PUBLISH/SUBSCRIBE; `sharded` is SPUBLISH/SSUBSCRIBE (Redis 7),
+ * for deployments whose platform publishes to hash-tagged channels with SPUBLISH (CONTRACT.md).
+ */
+export type PubSubMode = 'classic' | 'sharded';
+
+/**
  * Redis as the bus: one connection for commands and publishing, one for subscribing (a subscribed
  * connection can do nothing else). Both reconnect by themselves with capped backoff; ioredis
  * resubscribes after a reconnect, and listeners hear about every drop so ingest can recover.
@@ -10,12 +16,14 @@ export class RedisBus implements Bus {
 	readonly #command: Redis;
 	#subscriber: Redis | null = null;
 	readonly #url: string;
+	readonly #pubsub: PubSubMode;
 	readonly #listeners = new Set<(status: BusStatus) => void>();
 	#closing = false;
 	#lastReported: boolean | null = null;
 
-	constructor(url: string) {
+	constructor(url: string, options: { pubsub?: PubSubMode } = {}) {
 		this.#url = url;
+		this.#pubsub = options.pubsub ?? 'classic';
 		this.#command = this.#connect('command');
 	}
 
@@ -43,7 +51,8 @@ export class RedisBus implements Bus {
 	}
 
 	async publish(channel: string, message: string): Promise<void> {
-		await this.#command.publish(channel, message);
+		if (this.#pubsub === 'sharded') await this.#command.spublish(channel, message);
+		else await this.#command.publish(channel, message);
 	}
 
 	async subscribe(channels: string[], onMessage: MessageHandler): Promise<void> {
@@ -51,10 +60,17 @@ export class RedisBus implements Bus {
 		// One connection carries every subscription: hand each handler only the channels it asked for, or
 		// ingest would dead-letter another part's messages (settings changes) as bad events.
 		const wanted = new Set(channels);
-		this.#subscriber.on('message', (channel: string, message: string) => {
+		const deliver = (channel: string, message: string) => {
 			if (wanted.has(channel)) onMessage(channel, message);
-		});
-		await this.#subscriber.subscribe(...channels);
+		};
+		if (this.#pubsub === 'sharded') {
+			this.#subscriber.on('smessage', deliver);
+			// One SSUBSCRIBE per channel: a cluster refuses a multi-channel one across hash slots.
+			for (const channel of channels) await this.#subscriber.ssubscribe(channel);
+		} else {
+			this.#subscriber.on('message', deliver);
+			await this.#subscriber.subscribe(...channels);
+		}
 		this.#report();
 	}
 

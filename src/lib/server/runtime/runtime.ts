@@ -93,7 +93,9 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 	const { logger } = deps;
 	const timeZone = env.TZ_CENTRE;
 	const names = channelNames(env.CC_PREFIX);
-	const bus: Bus = env.REDIS_URL ? new RedisBus(env.REDIS_URL) : new MemoryBus();
+	const bus: Bus = env.REDIS_URL
+		? new RedisBus(env.REDIS_URL, { pubsub: env.REDIS_PUBSUB })
+		: new MemoryBus();
 	const floor = createFloor(setup, { timeZone });
 	const settings = new SettingsStore({
 		bus,
