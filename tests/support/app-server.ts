@@ -12,10 +12,15 @@ export interface AppHandle {
 	stop(): Promise<void>;
 }
 
+export interface StartOptions {
+	/** Listen on this port (to restart a server where its screens expect it); default a free one. */
+	port?: number;
+}
+
 /** Starts the built production server (`node server/index.js`) against a Redis, waiting for /readyz. */
-export async function startApp(env: Record<string, string>): Promise<AppHandle> {
+export async function startApp(env: Record<string, string>, options: StartOptions = {}): Promise<AppHandle> {
 	if (!existsSync('build/index.js')) throw new Error('build/ is missing: run `npm run build` first');
-	return startServer((_port) => ['server/index.js'], env);
+	return startServer((_port) => ['server/index.js'], env, options);
 }
 
 /** Starts `vite dev` on a free port (pages, API and /ws through the dev plugin), waiting for /readyz. */
@@ -36,9 +41,10 @@ export async function startDevApp(env: Record<string, string>): Promise<AppHandl
 
 async function startServer(
 	args: (port: number) => string[],
-	env: Record<string, string>
+	env: Record<string, string>,
+	options: StartOptions = {}
 ): Promise<AppHandle> {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, args(port), {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', API_TOKENS: TEST_API_TOKEN, ...env },
