@@ -62,8 +62,8 @@ async function startHub(limits: { maxBufferedBytes: number }, clock: () => numbe
 	return { hub, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws`, board };
 }
 
-it('gives a client that stopped reading a fresh snapshot instead of a backlog', async () => {
-	const { hub, url } = await startHub({ maxBufferedBytes: 256 * 1024 });
+/** A screen on `board:big`, once its snapshot has arrived, with every frame it receives. */
+async function subscribeToBig(url: string) {
 	const ws = new WebSocket(url);
 	const frames: ServerFrame[] = [];
 	ws.on('message', (data) => frames.push(JSON.parse(data.toString()) as ServerFrame));
@@ -74,6 +74,12 @@ it('gives a client that stopped reading a fresh snapshot instead of a backlog', 
 	cleanups.push(() => ws.terminate());
 	ws.send(JSON.stringify({ type: 'subscribe.v1', view: 'board:big' }));
 	await vi.waitFor(() => expect(frames.some((f) => f.type === 'snapshot.v1')).toBe(true));
+	return { ws, frames };
+}
+
+it('gives a client that stopped reading a fresh snapshot instead of a backlog', async () => {
+	const { hub, url } = await startHub({ maxBufferedBytes: 256 * 1024 });
+	const { ws, frames } = await subscribeToBig(url);
 
 	// Stop reading: the kernel buffers fill, then the server's own send buffer grows past the bound.
 	const rawSocket = (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
@@ -101,16 +107,7 @@ it('keeps its housekeeping on wall time when the floor runs on a fast simulated 
 	// (10 min idle) on the first tick after its screen left, and a screen coming back could not resume.
 	let simulatedMs = Date.UTC(2026, 0, 1);
 	const { hub, url } = await startHub({ maxBufferedBytes: 1 << 20 }, () => (simulatedMs += 3_600_000));
-	const ws = new WebSocket(url);
-	const frames: ServerFrame[] = [];
-	ws.on('message', (data) => frames.push(JSON.parse(data.toString()) as ServerFrame));
-	await new Promise<void>((resolve, reject) => {
-		ws.once('open', () => resolve());
-		ws.once('error', reject);
-	});
-	cleanups.push(() => ws.terminate());
-	ws.send(JSON.stringify({ type: 'subscribe.v1', view: 'board:big' }));
-	await vi.waitFor(() => expect(frames.some((f) => f.type === 'snapshot.v1')).toBe(true));
+	const { ws } = await subscribeToBig(url);
 	ws.send(JSON.stringify({ type: 'unsubscribe.v1', view: 'board:big' }));
 	await new Promise((resolve) => setTimeout(resolve, 300)); // ~15 ticks of 20 ms
 	expect(hub.stats.views).toBe(1);
