@@ -1,4 +1,5 @@
 import type { BoardSetup, CentreSetup } from '../../shared/centre/setup';
+import type { QueueFigures } from '../../shared/metrics/figures';
 import type { BoardData, BoardInfo } from '../../shared/protocol/frames';
 import type { Bus } from '../bus/bus';
 import { colourRows } from '../cards/colouring';
@@ -9,6 +10,21 @@ import type { BoardDefinition } from './schema';
 import { boardScope, layoutOf } from './scope';
 import { BoardStore, seedBoards } from './store';
 import { TrendRecorder } from './trend-recorder';
+
+/**
+ * A board row's waits in whole seconds (floored). They move with the clock, so at millisecond
+ * resolution a row with anyone waiting changes on every tick even on a quiet floor; whole seconds
+ * change once a second, as the board shows them, and the tile's colour is judged on the number shown.
+ */
+export function wholeSecondWaits<T extends QueueFigures>(row: T): T {
+	return {
+		...row,
+		longestWaitSec: Math.floor(row.longestWaitSec),
+		longestVipWaitSec: Math.floor(row.longestVipWaitSec),
+		maxWaitSec: Math.floor(row.maxWaitSec),
+		maxVipWaitSec: Math.floor(row.maxVipWaitSec)
+	};
+}
 
 /** Trend samples are taken this often; each minute's point keeps the peak waiting seen in it. */
 export const TREND_SAMPLE_MS = 5_000;
@@ -78,7 +94,8 @@ export class BoardService {
 		const board = head.board;
 		const now = clock();
 		const scope = this.#scope(board);
-		const figures = queueFigures(floor, 'day', now, scope);
+		const day = queueFigures(floor, 'day', now, scope);
+		const figures = { queues: day.queues.map(wholeSecondWaits), centre: wholeSecondWaits(day.centre) };
 		// Rows carry the targets and bands they are coloured by, so a settings change recolours TVs at once.
 		const byQueue = colourRows(floor, figures.queues, figures.centre);
 		const coloured = applyBoardThresholds(
@@ -88,7 +105,7 @@ export class BoardService {
 			(queueId) => queueConfigOf(floor, queueId).thresholds
 		);
 		// The same scope, so the same colouring as the day's roll-up.
-		const rolling15 = Object.assign(queueFigures(floor, 'rolling15', now, scope).centre, {
+		const rolling15 = Object.assign(wholeSecondWaits(queueFigures(floor, 'rolling15', now, scope).centre), {
 			targets: coloured.centre.targets,
 			bands: coloured.centre.bands
 		});

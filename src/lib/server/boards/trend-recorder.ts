@@ -6,6 +6,8 @@ import {
 	type TrendSeries
 } from '../../shared/boards/trend';
 
+const NO_POINTS: TrendSeries['points'] = [];
+
 /**
  * Each board's last two hours, one point a minute, kept in memory. Every replica samples the same
  * deterministic floor, so replicas agree without storing the series; after a restart it fills up again.
@@ -18,7 +20,8 @@ export class TrendRecorder {
 	}
 
 	series(boardId: string): TrendSeries {
-		return { stepMs: TREND_STEP_MS, points: this.#series.get(boardId) ?? [] };
+		// One empty array for every unsampled board: the hub finds a changed series by identity.
+		return { stepMs: TREND_STEP_MS, points: this.#series.get(boardId) ?? NO_POINTS };
 	}
 
 	/** Drops boards no longer defined, so a deleted or renamed board's series does not linger. */
