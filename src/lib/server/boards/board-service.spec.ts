@@ -17,7 +17,7 @@ function boardOnAQuietFloor() {
 		bus: new MemoryBus(),
 		prefix: 't',
 		setup,
-		setupBoards: [{ boardId: 'all', title: { 'zh-CN': '全部' }, queueIds: [], language: 'zh-CN' }],
+		setupBoards: [{ boardId: 'all', title: { 'zh-CN': '全部' }, queues: [], language: 'zh-CN' }],
 		floor,
 		clock: () => nowMs,
 		timeZone: 'Asia/Shanghai',
