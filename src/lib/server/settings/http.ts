@@ -13,6 +13,17 @@ export async function readJsonBody(request: Request): Promise<unknown | Response
 	}
 }
 
+/** The request body parsed by `schema`, or the 400 that says what is wrong with it. */
+export async function parseJsonBody<S extends z.ZodType>(
+	request: Request,
+	schema: S
+): Promise<z.output<S> | Response> {
+	const raw = await readJsonBody(request);
+	if (raw instanceof Response) return raw;
+	const parsed = schema.safeParse(raw);
+	return parsed.success ? parsed.data : invalidSettings(parsed.error);
+}
+
 /**
  * A 400 naming every field that failed, first one as `parameter` (like the other 400s of the API), so
  * a script can show "targets.answerRate: Too big: expected number to be <=1" next to the right input.

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { requireApiToken } from '$lib/server/http/api-auth';
 import { getRuntime } from '$lib/server/runtime/runtime';
-import { invalidSettings, readJsonBody } from '$lib/server/settings/http';
+import { parseJsonBody } from '$lib/server/settings/http';
 import { AlertSetup } from '$lib/shared/centre/alert-setup';
 import type { RequestHandler } from './$types';
 
@@ -19,9 +19,7 @@ export const PUT: RequestHandler = async ({ request }) => {
 	const runtime = getRuntime();
 	const denied = requireApiToken(request, runtime.config.apiTokens);
 	if (denied) return denied;
-	const raw = await readJsonBody(request);
-	if (raw instanceof Response) return raw;
-	const parsed = AlertSetup.safeParse(raw);
-	if (!parsed.success) return invalidSettings(parsed.error);
-	return json(await runtime.settings.putAlerts(parsed.data));
+	const body = await parseJsonBody(request, AlertSetup);
+	if (body instanceof Response) return body;
+	return json(await runtime.settings.putAlerts(body));
 };

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { requireApiToken } from '$lib/server/http/api-auth';
 import { getRuntime } from '$lib/server/runtime/runtime';
-import { invalidSettings, readJsonBody } from '$lib/server/settings/http';
+import { parseJsonBody } from '$lib/server/settings/http';
 import { NotReadyLimitsBody } from '$lib/server/settings/schema';
 import type { RequestHandler } from './$types';
 
@@ -16,9 +16,7 @@ export const PUT: RequestHandler = async ({ request }) => {
 	const runtime = getRuntime();
 	const denied = requireApiToken(request, runtime.config.apiTokens);
 	if (denied) return denied;
-	const raw = await readJsonBody(request);
-	if (raw instanceof Response) return raw;
-	const parsed = NotReadyLimitsBody.safeParse(raw);
-	if (!parsed.success) return invalidSettings(parsed.error);
-	return json(await runtime.settings.putNotReadyLimits(parsed.data.notReadyLimitsSec));
+	const body = await parseJsonBody(request, NotReadyLimitsBody);
+	if (body instanceof Response) return body;
+	return json(await runtime.settings.putNotReadyLimits(body.notReadyLimitsSec));
 };

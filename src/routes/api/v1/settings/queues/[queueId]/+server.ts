@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { requireApiToken } from '$lib/server/http/api-auth';
 import { getRuntime } from '$lib/server/runtime/runtime';
-import { invalidSettings, readJsonBody, unknownQueue } from '$lib/server/settings/http';
+import { invalidSettings, parseJsonBody, unknownQueue } from '$lib/server/settings/http';
 import { mergePatch, QueueSettings, QueueSettingsPatch } from '$lib/server/settings/schema';
 import type { QueueSettingsEntry } from '$lib/server/settings/store';
 import { resolveBands } from '$lib/shared/metrics/cards/thresholds';
@@ -35,11 +35,9 @@ export const PUT: RequestHandler = async ({ request, params }) => {
 	if (denied) return denied;
 	if (!runtime.settings.hasQueue(params.queueId))
 		return unknownQueue(params.queueId, runtime.settings.queueIds());
-	const raw = await readJsonBody(request);
-	if (raw instanceof Response) return raw;
-	const parsed = QueueSettings.safeParse(raw);
-	if (!parsed.success) return invalidSettings(parsed.error);
-	return json(body(await runtime.settings.putQueue(params.queueId, parsed.data)));
+	const settings = await parseJsonBody(request, QueueSettings);
+	if (settings instanceof Response) return settings;
+	return json(body(await runtime.settings.putQueue(params.queueId, settings)));
 };
 
 export const PATCH: RequestHandler = async ({ request, params }) => {
@@ -48,11 +46,9 @@ export const PATCH: RequestHandler = async ({ request, params }) => {
 	if (denied) return denied;
 	const current = runtime.settings.queue(params.queueId);
 	if (!current) return unknownQueue(params.queueId, runtime.settings.queueIds());
-	const raw = await readJsonBody(request);
-	if (raw instanceof Response) return raw;
-	const patch = QueueSettingsPatch.safeParse(raw);
-	if (!patch.success) return invalidSettings(patch.error);
-	const merged = QueueSettings.safeParse(mergePatch(current.settings, patch.data));
+	const patch = await parseJsonBody(request, QueueSettingsPatch);
+	if (patch instanceof Response) return patch;
+	const merged = QueueSettings.safeParse(mergePatch(current.settings, patch));
 	if (!merged.success) return invalidSettings(merged.error);
 	return json(body(await runtime.settings.putQueue(params.queueId, merged.data)));
 };
