@@ -72,6 +72,14 @@ async function connect(cookie: string) {
 	return { ws, frames, closeCode: () => closeCode };
 }
 
+/** The `cc_device=…` pair a response set (fails the test when it set none). */
+/** The `cc_device=…` pair a response set (fails the test when it set none). */
+function deviceCookieOf(res: Response): string {
+	const header = res.headers.getSetCookie().find((c) => c.startsWith('cc_device='));
+	expect(header, 'a cc_device cookie').toBeTruthy();
+	return header!.split(';')[0]!;
+}
+
 describe('TV pairing', () => {
 	it('pairs a TV to one board, scopes its token to it, and cuts it off on revoke', async () => {
 		expect(boardIds.length).toBeGreaterThan(0);
@@ -97,10 +105,10 @@ describe('TV pairing', () => {
 		);
 
 		const bound = await postJson('/wall/pair/status', { pollId });
-		const status = (await bound.json()) as { state: string; token: string; boardId: string };
+		const status = (await bound.json()) as { state: string; boardId: string };
 		expect(status).toMatchObject({ state: 'bound', boardId });
-		expect(bound.headers.getSetCookie().some((c) => c.startsWith('cc_device='))).toBe(true);
-		const cookie = `cc_device=${encodeURIComponent(status.token)}`;
+		const cookie = deviceCookieOf(bound);
+		const token = decodeURIComponent(cookie.slice('cc_device='.length));
 		// Handed out once only.
 		expect((await postJson('/wall/pair/status', { pollId })).status).toBe(404);
 
@@ -131,7 +139,7 @@ describe('TV pairing', () => {
 		const list = await fetch(`${app.baseUrl}/admin/devices/__data.json`, { headers: { cookie: session } });
 		const listText = await list.text();
 		expect(listText).toContain('Floor TV');
-		expect(listText).not.toContain(status.token);
+		expect(listText).not.toContain(token);
 
 		// Revoke: the socket closes with 4401 within seconds and the token is refused from then on.
 		const devices = await getDeviceIds(session);
@@ -162,8 +170,7 @@ describe('TV pairing', () => {
 		expect(
 			(await post('/admin/devices?/bind', { code, name: 'Lobby TV', boardId: first }, session)).status
 		).toBe(200);
-		const { token } = (await (await postJson('/wall/pair/status', { pollId })).json()) as { token: string };
-		const cookie = `cc_device=${encodeURIComponent(token)}`;
+		const cookie = deviceCookieOf(await postJson('/wall/pair/status', { pollId }));
 		const tv = await connect(cookie);
 		// The list is newest first: the device just paired.
 		const [id] = (await getDeviceIds(session)) as [string];
@@ -224,4 +231,156 @@ describe('with WALL_REQUIRE_PAIRING=true', () => {
 			await closed.stop();
 		}
 	}, 40_000);
+});
+
+/**
+ * The device cookie on a server of its own behind a TLS proxy's `x-forwarded-proto` (so one server
+ * answers both http and https), with pairing-rate and device counts of its own.
+ */
+describe('the device cookie', () => {
+	let tls: AppHandle;
+	let session: string;
+	// Without the header the adapter takes a request for https; the proxy always says which it was.
+	const plain = { 'x-forwarded-proto': 'http' };
+	const https = (handle: AppHandle) => ({
+		'x-forwarded-proto': 'https',
+		origin: `https://127.0.0.1:${handle.port}`
+	});
+	const send = (path: string, body: BodyInit, headers: Record<string, string>) =>
+		fetch(`${tls.baseUrl}${path}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: tls.baseUrl, accept: 'text/html', ...plain, ...headers },
+			body
+		});
+	const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+		send(path, new URLSearchParams(fields), {
+			'content-type': 'application/x-www-form-urlencoded',
+			cookie: session,
+			...headers
+		});
+	const sendJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+		send(path, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+	const visit = (path: string, cookie?: string) =>
+		fetch(`${tls.baseUrl}${path}`, {
+			redirect: 'manual',
+			headers: { ...plain, ...(cookie ? { cookie } : {}) }
+		});
+
+	/** Pairs a new TV as the admin; returns the poll answer that hands it its cookie. */
+	async function pairTv(name: string, boardId: string, headers: Record<string, string> = {}) {
+		const pairing = await sendJson('/wall/pair', {}, headers);
+		const { code, pollId } = (await pairing.json()) as { code: string; pollId: string };
+		expect((await form('/admin/devices?/bind', { code, name, boardId }, headers)).status).toBe(200);
+		return sendJson('/wall/pair/status', { pollId }, headers);
+	}
+
+	/** A Set-Cookie header's attributes by lower-case name: `{ httponly: '', 'max-age': '…', … }`. */
+	function attributesOf(res: Response): Record<string, string> {
+		const header = res.headers.getSetCookie().find((c) => c.startsWith('cc_device=')) ?? '';
+		return Object.fromEntries(
+			header
+				.split(';')
+				.slice(1)
+				.map((part) => {
+					const [key = '', ...value] = part.trim().split('=');
+					return [key.toLowerCase(), value.join('=')];
+				})
+		);
+	}
+
+	const tokenOf = (cookie: string) => decodeURIComponent(cookie.slice('cc_device='.length));
+
+	beforeAll(async () => {
+		tls = await startApp({
+			REDIS_URL: inject('redisUrl'),
+			CC_PREFIX: `${prefix}cookie`,
+			PROTOCOL_HEADER: 'x-forwarded-proto',
+			ADMIN_USERNAME: admin.username,
+			ADMIN_PASSWORD: admin.password
+		});
+		const login = await send('/login', new URLSearchParams(admin), {
+			'content-type': 'application/x-www-form-urlencoded'
+		});
+		expect(login.status).toBe(303);
+		session = login.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('cc_session='))!
+			.split(';')[0]!;
+	}, 40_000);
+
+	afterAll(async () => {
+		await tls?.stop();
+	});
+
+	it('is HttpOnly, SameSite=Lax, Path=/, ten years long and not Secure over http; the body has no token', async () => {
+		const [boardId] = boardIds as [string];
+		const bound = await pairTv('Cookie TV', boardId);
+		const token = tokenOf(deviceCookieOf(bound));
+		const attributes = attributesOf(bound);
+		expect(attributes).toHaveProperty('httponly');
+		expect(attributes.samesite?.toLowerCase()).toBe('lax');
+		expect(attributes.path).toBe('/');
+		expect(Number(attributes['max-age'])).toBeGreaterThanOrEqual(5 * 365 * 24 * 3600);
+		expect(attributes).not.toHaveProperty('secure');
+		const text = await bound.text();
+		expect(text).not.toContain(token);
+		expect(JSON.parse(text)).toEqual({ state: 'bound', boardId, restoreKey: expect.any(String) });
+
+		// Every board page load sets it again, HttpOnly: the cookie stays current for years.
+		const page = await visit(`/wall/${boardId}`, `cc_device=${encodeURIComponent(token)}`);
+		expect(page.status).toBe(200);
+		expect(tokenOf(deviceCookieOf(page))).toBe(token);
+		expect(attributesOf(page)).toHaveProperty('httponly');
+	});
+
+	it('is Secure when the request came over https', async () => {
+		const [boardId] = boardIds as [string];
+		const bound = await pairTv('TLS TV', boardId, https(tls));
+		expect(attributesOf(bound)).toHaveProperty('secure');
+		expect(attributesOf(bound)).toHaveProperty('httponly');
+		const page = await visit(`/wall/${boardId}`, deviceCookieOf(bound));
+		expect(attributesOf(page)).not.toHaveProperty('secure');
+	});
+
+	it('is restored once for the restore key, which opens nothing itself; a revoked TV cannot restore', async () => {
+		const [boardId] = boardIds as [string];
+		const bound = await pairTv('Kiosk TV', boardId);
+		const oldCookie = deviceCookieOf(bound);
+		const { restoreKey } = (await bound.json()) as { restoreKey: string };
+
+		// The key is no credential: as a cookie it is a dead token.
+		const keyAsCookie = `cc_device=${encodeURIComponent(restoreKey)}`;
+		expect((await visit('/wall', keyAsCookie)).status).toBe(200);
+		expect((await visit(`/wall/${boardId}/formula/answerRate`, keyAsCookie)).status).toBe(401);
+
+		// The browser dropped the cookie: the key buys a new one and a new key, once.
+		const restored = await sendJson('/wall/restore', { restoreKey });
+		expect(restored.status).toBe(200);
+		const newCookie = deviceCookieOf(restored);
+		expect(attributesOf(restored)).toHaveProperty('httponly');
+		const body = (await restored.json()) as { boardId: string; restoreKey: string };
+		expect(body).toEqual({ boardId, restoreKey: expect.any(String) });
+		expect(body.restoreKey).not.toBe(restoreKey);
+		expect(JSON.stringify(body)).not.toContain(tokenOf(newCookie));
+		expect((await visit('/wall', newCookie)).headers.get('location')).toBe(`/wall/${boardId}`);
+		// Whoever still holds the old token is cut off, and the spent key is refused.
+		const old = await visit('/wall', oldCookie);
+		expect(old.status).toBe(200);
+		expect(attributesOf(old)['max-age']).toBe('0');
+		expect((await sendJson('/wall/restore', { restoreKey })).status).toBe(404);
+		expect((await sendJson('/wall/restore', {})).status).toBe(404);
+
+		// Revoked: neither its cookie nor its newest key brings the board back.
+		// The list is newest first: its first device id is this TV's.
+		const list = await (await visit('/admin/devices/__data.json', session)).text();
+		expect(list).toContain('Kiosk TV');
+		const id = /"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/.exec(list)?.[1];
+		expect(id).toBeTruthy();
+		expect((await form('/admin/devices?/revoke', { id: id! })).status).toBe(200);
+		expect((await sendJson('/wall/restore', { restoreKey: body.restoreKey })).status).toBe(404);
+		const after = await visit(`/wall/${boardId}`, newCookie);
+		expect(after.status).toBe(303);
+		expect(after.headers.get('location')).toBe('/wall');
+	});
 });

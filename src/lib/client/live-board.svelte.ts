@@ -94,14 +94,16 @@ export interface LiveBoardOptions {
 	buildId?: string;
 	/**
 	 * Called when the server closes with 4401 or 4403; true means the page handled it (a paired TV
-	 * revoked or rebound goes back to `/wall`) and no reconnect should follow.
+	 * revoked or rebound goes back to `/wall`) and no reconnect should follow. Default: reconnect.
 	 */
 	onRefused?: (code: number) => boolean;
 }
 
-/** A paired TV (it holds a device cookie) that is refused goes to `/wall`: pairing if revoked, its new board if rebound. */
+/**
+ * For a paired TV (its page was told so: the device cookie is HttpOnly and not visible here) that is
+ * refused: go to `/wall`, which shows pairing if revoked, or sends it on to its new board if rebound.
+ */
 export function leaveForPairing(): boolean {
-	if (typeof document === 'undefined' || !/(?:^|;\s*)cc_device=/.test(document.cookie)) return false;
 	location.assign(`/wall${location.search}`);
 	return true;
 }
@@ -178,7 +180,7 @@ export class LiveBoard {
 		this.#reload = options.reload ?? reloadPage;
 		this.#lastReloadAt = options.lastReloadAt ?? readReloadedAt;
 		this.#buildId = options.buildId ?? null;
-		this.#onRefused = options.onRefused ?? leaveForPairing;
+		this.#onRefused = options.onRefused ?? (() => false);
 		this.#sync = initialSync(options.initial);
 
 		const now = this.#now();

@@ -70,6 +70,70 @@ describe('DeviceStore', () => {
 		expect((await store.list()).map((d) => d.revokedMs)).toEqual([now()]);
 	});
 
+	it('trades a restore key once for a new token and key; the old token stops working', async () => {
+		const { store, kv } = setup();
+		const { pollId, code } = await store.requestPairing('a');
+		const device = (await store.bind(code, 'TV', 'b1'))!;
+		const status = await store.pairingStatus(pollId);
+		if (status?.state !== 'bound') throw new Error('not bound');
+		expect(status.restoreKey).not.toBe(status.token);
+		expect(device.restoreHash).toBe(hashToken(status.restoreKey));
+		expect(JSON.stringify(await kv.hgetall('t:devices:all'))).not.toContain(status.restoreKey);
+
+		// The restore key is no credential by itself.
+		expect(await store.byToken(status.restoreKey)).toBeNull();
+		const restored = (await store.restore(status.restoreKey))!;
+		expect(restored.device.id).toBe(device.id);
+		expect(restored.token).not.toBe(status.token);
+		expect((await store.byToken(restored.token))?.id).toBe(device.id);
+		expect(await store.byToken(status.token)).toBeNull();
+		// Spent: the same key again is refused, the new one works.
+		expect(await store.restore(status.restoreKey)).toBeNull();
+		const again = (await store.restore(restored.restoreKey))!;
+		expect(again.device.id).toBe(device.id);
+
+		await store.revoke(device.id);
+		expect(await store.restore(again.restoreKey)).toBeNull();
+		expect(await store.restore('')).toBeNull();
+	});
+
+	it('refuses the second of two restores racing with one key', async () => {
+		const { store } = setup();
+		const { pollId, code } = await store.requestPairing('a');
+		await store.bind(code, 'TV', 'b1');
+		const status = await store.pairingStatus(pollId);
+		const key = status?.state === 'bound' ? status.restoreKey : '';
+		const results = await Promise.all([store.restore(key), store.restore(key)]);
+		expect(results.filter(Boolean)).toHaveLength(1);
+	});
+
+	it('keeps activity apart, so a touch that read the device before a revoke cannot undo it', async () => {
+		// The next read of a device record returns what it found, but only once released.
+		let gate: Promise<void> | null = null;
+		let release = () => {};
+		class GatedKv extends MemoryKeyValueStore {
+			override async hget(key: string, field: string): Promise<string | null> {
+				const value = await super.hget(key, field);
+				if (gate && key.endsWith(':all')) {
+					const wait = gate;
+					gate = null;
+					await wait;
+				}
+				return value;
+			}
+		}
+		const store = new DeviceStore({ kv: new GatedKv(() => 0), prefix: 't', clock: () => 1 });
+		const { code } = await store.requestPairing('a');
+		const device = (await store.bind(code, 'TV', 'b1'))!;
+		gate = new Promise((resolve) => (release = resolve));
+		const touching = store.touch(device.id, { seenMs: 5, dataMs: 5 });
+		await store.rebind(device.id, 'b2');
+		await store.revoke(device.id);
+		release();
+		await touching;
+		expect(await store.get(device.id)).toMatchObject({ boardId: 'b2', revokedMs: 1, lastSeenMs: 5 });
+	});
+
 	it('records activity only forwards', async () => {
 		const { store } = setup();
 		const { code } = await store.requestPairing('a');

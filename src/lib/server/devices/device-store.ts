@@ -2,15 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { KeyValueStore } from '../auth/kv-store';
 import type { Actor } from '../auth/roles';
 import { hashToken, normalizeCode, pairingCode, secretToken } from './codes';
-import { PAIRING_RATE, PAIRING_TTL_MS, type Device, type PairingStatus } from './device';
+import { PAIRING_RATE, PAIRING_TTL_MS, type Device, type PairingStatus, type RestoredDevice } from './device';
 
 interface PairingRecord {
 	code: string;
 	createdMs: number;
 	/** Set by the admin's bind; handed to the TV on its next poll, then the record is deleted. */
 	token?: string;
+	restoreKey?: string;
 	boardId?: string;
 }
+
+/** A restore key is spent by its first use; this long is more than a use can take. */
+const RESTORE_SPEND_MS = 60_000;
 
 export class PairingRateLimitedError extends Error {
 	constructor(readonly retryAfterMs: number) {
@@ -29,7 +33,8 @@ export interface DeviceStoreOptions {
 /**
  * Pairing requests and paired TVs over the auth store. A request is reachable two ways: by its short
  * code (what the admin types) and by a long poll id (what only the TV knows), so guessing a code can
- * bind a stranger's TV at worst, never fetch its token.
+ * bind a stranger's TV at worst, never fetch its token. A paired TV holds two secrets: its token (the
+ * credential, in an HttpOnly cookie) and a restore key (good only for `restore`, once).
  */
 export class DeviceStore {
 	readonly #kv: KeyValueStore;
@@ -66,9 +71,9 @@ export class DeviceStore {
 		const raw = await this.#kv.get(`${this.#p}:poll:${pollId}`);
 		if (!raw) return null;
 		const record = JSON.parse(raw) as PairingRecord;
-		if (record.token && record.boardId) {
+		if (record.token && record.restoreKey && record.boardId) {
 			await this.#kv.del(`${this.#p}:poll:${pollId}`);
-			return { state: 'bound', token: record.token, boardId: record.boardId };
+			return { state: 'bound', token: record.token, restoreKey: record.restoreKey, boardId: record.boardId };
 		}
 		return { state: 'pending', code: record.code, expiresAtMs: record.createdMs + PAIRING_TTL_MS };
 	}
@@ -82,11 +87,13 @@ export class DeviceStore {
 		const record = JSON.parse(raw) as PairingRecord;
 		if (record.token) return null;
 		const token = this.#secret();
+		const restoreKey = this.#secret();
 		const device: Device = {
 			id: randomUUID(),
 			name,
 			boardId,
 			tokenHash: hashToken(token),
+			restoreHash: hashToken(restoreKey),
 			createdMs: this.#clock(),
 			revokedMs: null,
 			lastSeenMs: null,
@@ -94,14 +101,38 @@ export class DeviceStore {
 		};
 		await this.#save(device);
 		await this.#kv.hset(`${this.#p}:tokens`, device.tokenHash, device.id);
+		await this.#kv.hset(`${this.#p}:restores`, device.restoreHash!, device.id);
 		await this.#kv.del(`${this.#p}:code:${code}`);
 		const remaining = record.createdMs + PAIRING_TTL_MS - this.#clock();
-		await this.#kv.set(
-			`${this.#p}:poll:${pollId}`,
-			JSON.stringify({ ...record, token, boardId }),
-			Math.max(remaining, 1)
-		);
+		const bound: PairingRecord = { ...record, token, restoreKey, boardId };
+		await this.#kv.set(`${this.#p}:poll:${pollId}`, JSON.stringify(bound), Math.max(remaining, 1));
 		return device;
+	}
+
+	/**
+	 * A TV whose browser dropped its cookie trades its restore key for a new token and a new restore key.
+	 * The key works once (a second use, even a concurrent one, is refused), and the old token stops
+	 * working: a key taken from the TV's storage and used elsewhere cuts the real TV off, which then shows
+	 * a pairing code, so the theft is seen rather than silent. Null for unknown, spent or revoked keys.
+	 */
+	async restore(restoreKey: string | undefined | null): Promise<RestoredDevice | null> {
+		if (!restoreKey) return null;
+		const restoreHash = hashToken(restoreKey);
+		const id = await this.#kv.hget(`${this.#p}:restores`, restoreHash);
+		// The index, not the record's copy, says which key is current: it is what `restore` and `revoke` change.
+		const device = id ? await this.get(id) : null;
+		if (!device || device.revokedMs !== null) return null;
+		const spent = await this.#kv.increment(`${this.#p}:restore-spent:${restoreHash}`, RESTORE_SPEND_MS);
+		if (spent.count > 1) return null;
+		const token = this.#secret();
+		const nextKey = this.#secret();
+		const next: Device = { ...device, tokenHash: hashToken(token), restoreHash: hashToken(nextKey) };
+		await this.#save(next);
+		await this.#kv.hset(`${this.#p}:tokens`, next.tokenHash, next.id);
+		await this.#kv.hset(`${this.#p}:restores`, next.restoreHash!, next.id);
+		await this.#kv.hdel(`${this.#p}:tokens`, device.tokenHash);
+		await this.#kv.hdel(`${this.#p}:restores`, restoreHash);
+		return { device: next, token, restoreKey: nextKey };
 	}
 
 	/** The live device behind a token; null for unknown or revoked ones. */
@@ -113,16 +144,22 @@ export class DeviceStore {
 	}
 
 	async get(id: string): Promise<Device | null> {
-		const raw = await this.#kv.hget(`${this.#p}:all`, id);
-		return raw ? (JSON.parse(raw) as Device) : null;
+		const [raw, activity] = await Promise.all([
+			this.#kv.hget(`${this.#p}:all`, id),
+			this.#kv.hget(`${this.#p}:activity`, id)
+		]);
+		return raw ? withActivity(JSON.parse(raw) as Device, activity) : null;
 	}
 
 	/** Every device, revoked ones included (the list shows them), newest first. */
 	async list(): Promise<Device[]> {
-		const all = Object.values(await this.#kv.hgetall(`${this.#p}:all`)).map(
-			(raw) => JSON.parse(raw) as Device
-		);
-		return all.sort((a, b) => b.createdMs - a.createdMs);
+		const [all, activity] = await Promise.all([
+			this.#kv.hgetall(`${this.#p}:all`),
+			this.#kv.hgetall(`${this.#p}:activity`)
+		]);
+		return Object.entries(all)
+			.map(([id, raw]) => withActivity(JSON.parse(raw) as Device, activity[id] ?? null))
+			.sort((a, b) => b.createdMs - a.createdMs);
 	}
 
 	async rebind(id: string, boardId: string, name?: string): Promise<Device | null> {
@@ -138,30 +175,49 @@ export class DeviceStore {
 		const device = await this.get(id);
 		if (!device) return null;
 		await this.#kv.hdel(`${this.#p}:tokens`, device.tokenHash);
+		if (device.restoreHash) await this.#kv.hdel(`${this.#p}:restores`, device.restoreHash);
 		if (device.revokedMs !== null) return device;
 		const next = { ...device, revokedMs: this.#clock() };
 		await this.#save(next);
 		return next;
 	}
 
-	/** Records activity; only moves times forward, so replicas reporting out of order do no harm. */
+	/**
+	 * Records activity; only moves times forward, so replicas reporting out of order do no harm. Kept
+	 * apart from the record: every replica touches its TVs every few seconds, and rewriting the whole
+	 * record from a copy read a moment earlier could undo a revoke, rebind or restore made meanwhile.
+	 */
 	async touch(id: string, at: { seenMs?: number | null; dataMs?: number | null }): Promise<void> {
 		const device = await this.get(id);
 		if (!device) return;
-		const later = (a: number | null, b: number | null | undefined) =>
-			b === null || b === undefined ? a : a === null ? b : Math.max(a, b);
-		const next = {
-			...device,
+		const next: Activity = {
 			lastSeenMs: later(device.lastSeenMs, at.seenMs),
 			lastDataMs: later(device.lastDataMs, at.dataMs)
 		};
 		if (next.lastSeenMs !== device.lastSeenMs || next.lastDataMs !== device.lastDataMs)
-			await this.#save(next);
+			await this.#kv.hset(`${this.#p}:activity`, id, JSON.stringify(next));
 	}
 
 	#save(device: Device): Promise<void> {
 		return this.#kv.hset(`${this.#p}:all`, device.id, JSON.stringify(device));
 	}
+}
+
+type Activity = Pick<Device, 'lastSeenMs' | 'lastDataMs'>;
+
+function later(a: number | null, b: number | null | undefined): number | null {
+	return b === null || b === undefined ? a : a === null ? b : Math.max(a, b);
+}
+
+/** The record with its activity; records written before activity moved out may carry times too. */
+function withActivity(device: Device, raw: string | null): Device {
+	if (!raw) return device;
+	const activity = JSON.parse(raw) as Activity;
+	return {
+		...device,
+		lastSeenMs: later(device.lastSeenMs, activity.lastSeenMs),
+		lastDataMs: later(device.lastDataMs, activity.lastDataMs)
+	};
 }
 
 /** How permissions see a paired TV: it reads its one board. */

@@ -21,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const nowMs = Date.now();
 	return {
 		nowMs,
+		timeZone: runtime.timeZone,
 		boards: runtime.boards().map((b) => ({ boardId: b.boardId, title: b.title })),
 		devices: list.map(({ tokenHash: _hash, ...device }) => ({
 			...device,
