@@ -10,25 +10,52 @@ import { ev, expect, tag, test } from './fixtures';
  * session, forces a break-overrun agent ready with a reason, and an admin finds it all in the audit.
  * The platform is a stand-in that answers commands the way the contract says.
  */
+/**
+ * How the stand-in treats a command on an agent: carry it out, refuse it with the platform's error, or
+ * never answer (a platform that lost it).
+ */
+type Behaviour = 'carry out' | 'silent' | { error: string };
+
 class Responder {
 	readonly #sub = new Redis(E2E.redisUrl, { maxRetriesPerRequest: null });
 	readonly #pub = new Redis(E2E.redisUrl, { maxRetriesPerRequest: null });
 	readonly sessions = new Map<string, { agentId: string }>();
+	/** Every command seen for this test's agents, as the platform received it. */
+	readonly received: Array<Record<string, string>> = [];
 	#count = 0;
 
-	static async start(pbx: TestPlatform, agents: Set<string>): Promise<Responder> {
+	static async start(
+		pbx: TestPlatform,
+		agents: Set<string>,
+		behaviour: (agentId: string, command: Record<string, string>) => Behaviour = () => 'carry out'
+	): Promise<Responder> {
 		const responder = new Responder();
 		responder.#sub.on('message', (_channel: string, message: string) => {
-			void responder.#answer(pbx, agents, JSON.parse(message) as Record<string, string>);
+			void responder.#answer(pbx, agents, behaviour, JSON.parse(message) as Record<string, string>);
 		});
 		await responder.#sub.subscribe(`${E2E.prefix}:command`);
 		return responder;
 	}
 
-	async #answer(pbx: TestPlatform, agents: Set<string>, c: Record<string, string>): Promise<void> {
+	async #answer(
+		pbx: TestPlatform,
+		agents: Set<string>,
+		behaviour: (agentId: string, command: Record<string, string>) => Behaviour,
+		c: Record<string, string>
+	): Promise<void> {
 		// Only this test's agents: other specs' commands are not ours to answer.
 		const agentId = c.agentId ?? this.sessions.get(c.sessionId ?? '')?.agentId;
 		if (!agentId || !agents.has(agentId)) return;
+		this.received.push(c);
+		const how = behaviour(agentId, c);
+		if (how === 'silent') return;
+		if (how !== 'carry out') {
+			await this.#pub.publish(
+				`${E2E.prefix}:command.result`,
+				JSON.stringify({ v: 1, commandId: c.id, ok: false, error: how.error })
+			);
+			return;
+		}
 		const result = (extra: Record<string, unknown> = {}) =>
 			this.#pub.publish(
 				`${E2E.prefix}:command.result`,
@@ -143,6 +170,9 @@ test.describe('supervisor console', () => {
 			await expect(row(onCall).getByTestId('action-status')).toHaveAttribute('data-status', 'succeeded');
 			const monitor = row(onCall).getByTestId('agent-monitors').locator('[data-mode]');
 			await expect(monitor).toHaveAttribute('data-mode', 'barge');
+			// Who is monitoring: the signed-in supervisor, by display name, starred as "you".
+			await expect(monitor).toHaveAttribute('data-mine', 'true');
+			await expect(monitor).toContainText(`★ 主管 ${username}`);
 
 			await row(onCall).getByTestId('change-takeover').click();
 			await expect(monitor).toHaveAttribute('data-mode', 'takeover');
@@ -153,6 +183,11 @@ test.describe('supervisor console', () => {
 
 			// The break has run past its 15-minute limit: force the agent ready, with a reason.
 			await expect(row(onBreak).locator('[data-flag="not_ready_over"]')).toBeVisible({ timeout: 15_000 });
+			// The stuck-state radar lists the same overrun, with its numbers and the one-click force ready.
+			const radarItem = page.locator(`[data-testid="radar-item"][data-agent-id="${onBreak}"]`);
+			await expect(radarItem).toHaveAttribute('data-cause', 'not_ready_over');
+			await expect(radarItem.getByTestId('radar-figures')).toHaveText(/^break \d+:\d\d \/ 上限 15:00$/);
+			await expect(radarItem.getByTestId('radar-force-ready')).toBeVisible();
 			await row(onBreak).getByTestId('force-select').selectOption('force_ready');
 			await expect(page.getByTestId('reason-confirm')).toBeDisabled();
 			await page.getByTestId('reason-input').fill('休息超时');
@@ -181,7 +216,10 @@ test.describe('supervisor console', () => {
 		const id = tag();
 		const pbx = platform();
 		const agents = Array.from({ length: 500 }, (_, i) => `ag-many-${id}-${String(i).padStart(3, '0')}`);
-		await pbx.send(agents.map((a) => pbx.event(ev.login(a, ['complaints'], 'complaints'))));
+		// Logged in 20 min ago; the first 60 went on a break at once, past its 15-min limit by now.
+		const t0 = Date.now() - 20 * 60_000;
+		await pbx.send(agents.map((a) => pbx.event(ev.login(a, ['complaints'], 'complaints'), t0)));
+		await pbx.send(agents.slice(0, 60).map((a) => pbx.event(ev.notReady(a, 'break'), t0 + 1000)));
 		try {
 			const username = `sup-many-${id}`;
 			const password = `sup-password-${id}`;
@@ -191,6 +229,18 @@ test.describe('supervisor console', () => {
 			await expect(page.getByTestId('agent-count')).toHaveAttribute('data-shown', '500');
 			const rendered = page.locator('[data-testid="agent-row"]');
 			expect(await rendered.count()).toBeLessThan(60);
+
+			// The radar lists the most urgent 50 of its outliers, and all of them on request.
+			const radar = page.getByTestId('radar-panel');
+			const radarItems = radar.getByTestId('radar-item');
+			await expect(radar.getByRole('heading')).toHaveText(/\((\d{2,})\)$/);
+			const outliers = Number(/\((\d+)\)$/.exec((await radar.getByRole('heading').textContent()) ?? '')?.[1]);
+			expect(outliers).toBeGreaterThanOrEqual(60);
+			await expect(radarItems).toHaveCount(50);
+			await radar.getByTestId('radar-panel-more').click();
+			await expect(radarItems).toHaveCount(outliers);
+			await radar.getByTestId('radar-panel-more').click();
+			await expect(radarItems).toHaveCount(50);
 
 			// Hundreds of updates: every agent changes state at once; the rows follow, the DOM stays small.
 			await pbx.send(agents.map((a) => pbx.event(ev.ready(a))));
@@ -204,6 +254,98 @@ test.describe('supervisor console', () => {
 		} finally {
 			// Leave the shared floor as it was for the specs that follow.
 			await pbx.send(agents.map((a) => pbx.event({ type: 'agent.logout', agentId: a })));
+		}
+	});
+});
+
+test.describe('supervisor console, when the platform does not carry an action out', () => {
+	test("shows the platform's refusal and its silence as failures, never as done, and audits both", async ({
+		page,
+		platform
+	}) => {
+		const id = tag();
+		// Both agents are on a call as the console sees it. For the first, the customer has just hung up
+		// on the platform (its end event is still on the way), so the platform refuses; the second's
+		// commands the platform never answers.
+		const hungUp = `ag-hungup-${id}`;
+		const unheard = `ag-unheard-${id}`;
+		const pbx = platform();
+		const responder = await Responder.start(pbx, new Set([hungUp, unheard]), (agentId) =>
+			agentId === hungUp ? { error: 'agent not on a call' } : 'silent'
+		);
+		try {
+			const t0 = Date.now() - 60_000;
+			await pbx.send([
+				pbx.event(ev.login(hungUp, ['presales-voice'], 't1-voice-a'), t0),
+				pbx.event(ev.ready(hungUp), t0),
+				pbx.event(ev.login(unheard, ['presales-voice'], 't1-voice-a'), t0),
+				pbx.event(ev.ready(unheard), t0)
+			]);
+			await pbx.send([
+				pbx.event(ev.queued(`c-hungup-${id}`, 'presales-voice'), t0),
+				pbx.event(ev.answered(`c-hungup-${id}`, hungUp), t0 + 1000),
+				pbx.event(ev.queued(`c-unheard-${id}`, 'presales-voice'), t0),
+				pbx.event(ev.answered(`c-unheard-${id}`, unheard), t0 + 1000)
+			]);
+
+			const username = `sup-fail-${id}`;
+			const password = `sup-password-${id}`;
+			await createSupervisor(page, username, password);
+			await signIn(page, username, password, '/console');
+			const row = (agentId: string) => page.locator(`[data-testid="agent-row"][data-agent-id="${agentId}"]`);
+			await page.getByTestId('console-search').fill(id);
+			await expect(row(hungUp)).toHaveAttribute('data-state', 'on_contact');
+			await expect(row(unheard)).toHaveAttribute('data-state', 'on_contact');
+
+			// Silence: pending while the server waits for the platform, then "no answer from the platform".
+			await row(unheard).getByTestId('start-listen').click();
+			const unheardStatus = row(unheard).getByTestId('action-status');
+			await expect(unheardStatus).toHaveAttribute('data-status', 'pending');
+			await expect(unheardStatus).toContainText('处理中');
+			await expect(row(unheard).getByTestId('start-barge')).toBeDisabled();
+
+			// Refusal, while the other is still pending: the row shows the platform's reason.
+			await row(hungUp).getByTestId('start-barge').click();
+			const hungUpStatus = row(hungUp).getByTestId('action-status');
+			await expect(hungUpStatus).toHaveAttribute('data-status', 'failed');
+			await expect(hungUpStatus).toContainText('失败 (agent not on a call)');
+			await expect(unheardStatus).toHaveAttribute('data-status', 'pending');
+			// The platform's end of the call arrives: the call goes, the failure stays on the row.
+			await pbx.send([pbx.event({ type: 'contact.ended', contactId: `c-hungup-${id}`, agentId: hungUp })]);
+			await expect(row(hungUp)).toHaveAttribute('data-state', 'wrap_up');
+			await expect(hungUpStatus).toHaveAttribute('data-status', 'failed');
+
+			// COMMAND_TIMEOUT_MS is 10 s by default.
+			await expect(unheardStatus).toHaveAttribute('data-status', 'failed', { timeout: 20_000 });
+			await expect(unheardStatus).toContainText('失败 (平台无应答)');
+			expect(responder.received.map((c) => [c.type, c.agentId, c.mode])).toEqual([
+				['supervise', unheard, 'listen'],
+				['supervise', hungUp, 'barge']
+			]);
+			// Neither looks done: no session on either row, nothing to stop, the call's buttons are back.
+			for (const agentId of [hungUp, unheard]) {
+				await expect(row(agentId).getByTestId('agent-monitor')).toHaveCount(0);
+				await expect(row(agentId).getByTestId('stop')).toHaveCount(0);
+			}
+			await expect(row(unheard).getByTestId('start-listen')).toBeEnabled();
+
+			await page.getByTestId('sign-out').click();
+			await signIn(page, E2E.admin.username, E2E.admin.password, `/admin/audit?user=${username}`);
+			await expect(page.getByTestId('audit-row')).toHaveCount(2);
+			const refused = page.locator('[data-testid="audit-row"][data-action="barge"]');
+			await expect(refused).toHaveAttribute('data-outcome', 'failed');
+			await expect(refused).toContainText(hungUp);
+			await expect(refused).toContainText('agent not on a call');
+			const unanswered = page.locator('[data-testid="audit-row"][data-action="listen"]');
+			await expect(unanswered).toHaveAttribute('data-outcome', 'failed');
+			await expect(unanswered).toContainText(unheard);
+			await expect(unanswered).toContainText('no answer from the platform');
+		} finally {
+			responder.close();
+			await pbx.send([
+				pbx.event({ type: 'agent.logout', agentId: hungUp }),
+				pbx.event({ type: 'agent.logout', agentId: unheard })
+			]);
 		}
 	});
 });

@@ -351,6 +351,96 @@ describe('team views on the WebSocket', () => {
 		expect(anonymous.frames.find((f) => f.type === 'error.v1')).toMatchObject({ code: 'forbidden' });
 		anonymous.ws.close();
 	});
+
+	it('shows who is monitoring by current display name, live as sessions start, change names and end', async () => {
+		const { ws, frames } = await openSocket(supervisor);
+		ws.send(JSON.stringify({ type: 'subscribe.v1', view: 'team:t1-voice-a' }));
+		/** The agent's monitors as the frames so far build them: the snapshot, then each patch's rows. */
+		const monitorsOf = (agentId: string) => {
+			let monitors: Array<{ sessionId: string; supervisorId: string; supervisorName: string | null }> = [];
+			for (const f of frames) {
+				const data = f.data as TeamSnapshotFrame['data'] | undefined;
+				if (f.type !== 'team.snapshot.v1' && f.type !== 'team.patch.v1') continue;
+				const row = data?.agents?.find((a) => a.agentId === agentId);
+				if (row) monitors = row.monitors;
+			}
+			return monitors.map((m) => [m.sessionId, m.supervisorId, m.supervisorName]);
+		};
+		const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 100 });
+		try {
+			await eventually(() => expect(frames.some((f) => f.type === 'team.snapshot.v1')).toBe(true));
+			await platform.send([
+				platform.event({
+					type: 'supervision.started',
+					sessionId: 'mon-1',
+					supervisorId: 'sup.a',
+					agentId: 'sup-a4',
+					contactId: 'sup-c4',
+					mode: 'listen'
+				})
+			]);
+			await eventually(() => expect(monitorsOf('sup-a4')).toEqual([['mon-1', 'sup.a', '主管 A']]));
+
+			// A supervisor created after this console opened (on any replica) starts a session: by name too.
+			const created = await form(
+				'/admin/users?/create',
+				{
+					username: 'sup.late',
+					password: 'sup-late-password',
+					displayName: '后来的主管',
+					role: 'supervisor',
+					teams: ['t1-voice-a'],
+					audioEndpoint: '8013'
+				},
+				adminCookie
+			);
+			expect(created.status).toBe(200);
+			await platform.send([
+				platform.event({
+					type: 'supervision.started',
+					sessionId: 'mon-2',
+					supervisorId: 'sup.late',
+					agentId: 'sup-a4',
+					contactId: 'sup-c4',
+					mode: 'whisper'
+				})
+			]);
+			await eventually(() =>
+				expect(monitorsOf('sup-a4')).toEqual([
+					['mon-1', 'sup.a', '主管 A'],
+					['mon-2', 'sup.late', '后来的主管']
+				])
+			);
+
+			// An admin renames sup.a while the session runs: the row follows without a reload.
+			const userId = await redis.hget(`${prefix}:auth:usernames`, 'sup.a');
+			const renamed = await form(
+				'/admin/users?/update',
+				{
+					userId: userId!,
+					displayName: '王主管',
+					role: 'supervisor',
+					teams: ['t1-voice-a'],
+					audioEndpoint: 'sip:8012@pbx1'
+				},
+				adminCookie
+			);
+			expect(renamed.status).toBe(200);
+			await eventually(() =>
+				expect(monitorsOf('sup-a4')).toEqual([
+					['mon-1', 'sup.a', '王主管'],
+					['mon-2', 'sup.late', '后来的主管']
+				])
+			);
+
+			await platform.send([platform.event({ type: 'supervision.ended', sessionId: 'mon-2' })]);
+			await eventually(() => expect(monitorsOf('sup-a4')).toEqual([['mon-1', 'sup.a', '王主管']]));
+			await platform.send([platform.event({ type: 'supervision.ended', sessionId: 'mon-1' })]);
+			await eventually(() => expect(monitorsOf('sup-a4')).toEqual([]));
+		} finally {
+			ws.close();
+		}
+	}, 40_000);
 });
 
 describe('alerts from the console', () => {

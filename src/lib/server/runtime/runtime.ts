@@ -119,7 +119,9 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		prefix: env.CC_PREFIX,
 		floor,
 		timeoutMs: commandTimeoutMs(process.env.COMMAND_TIMEOUT_MS),
-		logger: consoleLogger('supervise')
+		logger: consoleLogger('supervise'),
+		// Asked only once the runtime exists (a team view is built): this runtime's Auth, as `identify` uses.
+		users: () => getAuth(self).users
 	});
 
 	const ingest = new Ingest({
@@ -187,7 +189,16 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		anonymousBoards: !env.WALL_REQUIRE_PAIRING,
 		teams: {
 			authorize: (actor, teamId) => can(actor, 'team.read', { team: teamId }),
-			data: (teamId) => teamData({ floor, activeAlerts: () => alerts.list(), clock }, teamId)
+			data: (teamId) =>
+				teamData(
+					{
+						floor,
+						activeAlerts: () => alerts.list(),
+						clock,
+						monitorName: (id) => supervision.monitorNames.nameOf(id)
+					},
+					teamId
+				)
 		}
 	});
 

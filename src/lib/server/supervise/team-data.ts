@@ -20,6 +20,11 @@ export interface TeamDataSource {
 	/** Active alerts, most urgent first. */
 	activeAlerts: () => AlertView[];
 	clock: () => number;
+	/**
+	 * The display name of a supervisor (a username, as the platform echoes `issuedBy`), as last read;
+	 * null when not known (yet). Without it the rows carry no names and the console shows usernames.
+	 */
+	monitorName?: (supervisorId: string) => string | null;
 }
 
 /** Whether the floor knows the team: from the set-up, or from an agent's login. */
@@ -45,7 +50,7 @@ export function teamData(source: TeamDataSource, teamId: string): TeamData | nul
 			a.agentId !== null ? agentIds.has(a.agentId) : a.queueIds.some((q) => queueIds.includes(q))
 		);
 	const flags = flagsByAgent(alerts);
-	const monitors = monitorsByAgent(floor, agentIds);
+	const monitors = monitorsByAgent(floor, agentIds, source.monitorName ?? (() => null));
 	const agents = views.map((v) => rowOf(v, flags.get(v.agentId) ?? [], monitors.get(v.agentId) ?? []));
 	return {
 		teamId,
@@ -90,12 +95,26 @@ function flagsByAgent(alerts: AlertView[]): Map<string, AgentFlag[]> {
 	return byAgent;
 }
 
-function monitorsByAgent(floor: Floor, agentIds: Set<string>): Map<string, MonitorView[]> {
+/**
+ * Every live session on the team's agents, with the supervisor's current display name: a name change
+ * changes the row, so the next patch carries it to every console.
+ */
+function monitorsByAgent(
+	floor: Floor,
+	agentIds: Set<string>,
+	nameOf: (supervisorId: string) => string | null
+): Map<string, MonitorView[]> {
 	const byAgent = new Map<string, MonitorView[]>();
 	for (const [sessionId, s] of floor.supervisions) {
 		if (!agentIds.has(s.agentId)) continue;
 		const list = byAgent.get(s.agentId) ?? [];
-		list.push({ sessionId, supervisorId: s.supervisorId, mode: s.mode, sinceMs: s.sinceMs });
+		list.push({
+			sessionId,
+			supervisorId: s.supervisorId,
+			supervisorName: nameOf(s.supervisorId),
+			mode: s.mode,
+			sinceMs: s.sinceMs
+		});
 		byAgent.set(s.agentId, list);
 	}
 	return byAgent;

@@ -12,7 +12,13 @@ export type SupervisionModeName = 'listen' | 'whisper' | 'barge' | 'takeover';
 /** A live supervision session on an agent: who is listening in, and how. */
 export interface MonitorView {
 	sessionId: string;
+	/** The username the platform echoes (`issuedBy` of the command). */
 	supervisorId: string;
+	/**
+	 * Their display name now, read by the server and updated live; null when the server has not read it
+	 * yet or the id has no local account (added to v1: absent from older servers).
+	 */
+	supervisorName: string | null;
 	mode: SupervisionModeName;
 	sinceMs: number;
 }
