@@ -176,6 +176,12 @@ export class RealtimeHub {
 					this.stats.rejectedUpgrades++;
 					return rejectUpgrade(socket, identity.status, `Forbidden: ${identity.reason}`);
 				}
+				const { refuse } = identity;
+				if (refuse) {
+					this.stats.rejectedUpgrades++;
+					this.#wss.handleUpgrade(req, socket, head, (ws) => ws.close(refuse.code, refuse.reason));
+					return;
+				}
 				this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws, identity.actor));
 			},
 			(err: unknown) => {

@@ -10,6 +10,7 @@ import { loadConfig, type ServerConfig } from '../config';
 import { Ingest } from '../ingest/ingest';
 import { applyEvent, createFloor, type Floor } from '../live/floor';
 import { localDayStartMs } from '../live/day-window';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import { RealtimeHub } from '../realtime/hub';
 import { AlertActionStore } from '../alerts/action-store';
 import { AlertService } from '../alerts/alert-service';
@@ -179,10 +180,14 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		identify: async (req): Promise<UpgradeIdentity> => {
 			const identity = await identifyUpgrade(getAuth(self), req, allowedOrigins(env));
 			if (!identity.ok || identity.actor) return identity;
-			// No account: perhaps a paired TV. A dead token leaves the socket anonymous; the page sends it to pairing.
+			// No account: perhaps a paired TV. A dead token (revoked, perhaps while this socket was down) is
+			// refused with 4401, so the TV goes back to pairing instead of showing its board anonymously.
+			const token = readCookie(req.headers.cookie, DEVICE_COOKIE);
+			if (!token) return identity;
 			const devices = getDevices(self);
-			const device = await devices.byToken(readCookie(req.headers.cookie, DEVICE_COOKIE));
-			if (!device) return identity;
+			const device = await devices.byToken(token);
+			if (!device)
+				return { ...identity, refuse: { code: CloseCode.unauthorized, reason: 're-pair this screen' } };
 			devices.touch(device.id, { seenMs: Date.now() }).catch(() => undefined);
 			return { ok: true, user: null, actor: deviceActor(device) };
 		},
