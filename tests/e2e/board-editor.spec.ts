@@ -1,21 +1,12 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { E2E } from '../../playwright.config';
 import { nudge } from './board-api';
-import { expect, expectLive, tag, test, wall } from './fixtures';
+import { expect, expectLive, signIn, tag, test, wall } from './fixtures';
 
 /**
  * The /admin/boards editor in Chromium: a board made and changed through the form alone (board-edit
  * covers the JSON API), its live preview, a wallboard that follows each save and a rollback without a
  * reload, and validation that names the fields to fix instead of failing.
  */
-
-async function signIn(page: Page, to: string): Promise<void> {
-	await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-	await page.locator('input[name="username"]').fill(E2E.admin.username);
-	await page.locator('input[name="password"]').fill(E2E.admin.password);
-	await page.locator('form button[type="submit"]').click();
-	await expect(page).toHaveURL(new RegExp(`${to.replace(/[?]/g, '\\?')}$`));
-}
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
 	const path = testInfo.outputPath(`${name}.png`);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { E2E } from '../../playwright.config';
 import type { TestPlatform } from '../support/platform';
-import { ev, expect, tag, test } from './fixtures';
+import { ev, expect, signIn, tag, test } from './fixtures';
 
 /**
  * The supervisor console end to end: an admin creates a supervisor through /admin/users, the
@@ -94,21 +94,13 @@ class Responder {
 	}
 }
 
-async function signIn(page: Page, username: string, password: string, to: string): Promise<void> {
-	await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-	await page.locator('input[name="username"]').fill(username);
-	await page.locator('input[name="password"]').fill(password);
-	await page.locator('form button[type="submit"]').click();
-	await expect(page).toHaveURL(new RegExp(`${to.replace(/[?]/g, '\\?')}$`));
-}
-
 async function createSupervisor(
 	page: Page,
 	username: string,
 	password: string,
 	team = 't1-voice-a'
 ): Promise<void> {
-	await signIn(page, E2E.admin.username, E2E.admin.password, '/admin/users');
+	await signIn(page, '/admin/users');
 	const formEl = page.getByTestId('create-user');
 	await formEl.locator('input[name="username"]').fill(username);
 	await formEl.locator('input[name="password"]').fill(password);
@@ -151,7 +143,7 @@ test.describe('supervisor console', () => {
 			const username = `sup-${id}`;
 			const password = `sup-password-${id}`;
 			await createSupervisor(page, username, password);
-			await signIn(page, username, password, '/console');
+			await signIn(page, '/console', { username, password });
 
 			const row = (agentId: string) => page.locator(`[data-testid="agent-row"][data-agent-id="${agentId}"]`);
 			await page.getByTestId('console-search').fill(id);
@@ -196,7 +188,7 @@ test.describe('supervisor console', () => {
 			await expect(row(onBreak)).toHaveAttribute('data-state', 'ready');
 
 			await page.getByTestId('sign-out').click();
-			await signIn(page, E2E.admin.username, E2E.admin.password, `/admin/audit?user=${username}`);
+			await signIn(page, `/admin/audit?user=${username}`);
 			const actions = page.getByTestId('audit-row');
 			await expect(actions).toHaveCount(4);
 			expect(await actions.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual([
@@ -224,7 +216,7 @@ test.describe('supervisor console', () => {
 			const username = `sup-many-${id}`;
 			const password = `sup-password-${id}`;
 			await createSupervisor(page, username, password, 'complaints');
-			await signIn(page, username, password, '/console');
+			await signIn(page, '/console', { username, password });
 			await page.getByTestId('console-search').fill(id);
 			await expect(page.getByTestId('agent-count')).toHaveAttribute('data-shown', '500');
 			const rendered = page.locator('[data-testid="agent-row"]');
@@ -291,7 +283,7 @@ test.describe('supervisor console, when the platform does not carry an action ou
 			const username = `sup-fail-${id}`;
 			const password = `sup-password-${id}`;
 			await createSupervisor(page, username, password);
-			await signIn(page, username, password, '/console');
+			await signIn(page, '/console', { username, password });
 			const row = (agentId: string) => page.locator(`[data-testid="agent-row"][data-agent-id="${agentId}"]`);
 			await page.getByTestId('console-search').fill(id);
 			await expect(row(hungUp)).toHaveAttribute('data-state', 'on_contact');
@@ -330,7 +322,7 @@ test.describe('supervisor console, when the platform does not carry an action ou
 			await expect(row(unheard).getByTestId('start-listen')).toBeEnabled();
 
 			await page.getByTestId('sign-out').click();
-			await signIn(page, E2E.admin.username, E2E.admin.password, `/admin/audit?user=${username}`);
+			await signIn(page, `/admin/audit?user=${username}`);
 			await expect(page.getByTestId('audit-row')).toHaveCount(2);
 			const refused = page.locator('[data-testid="audit-row"][data-action="barge"]');
 			await expect(refused).toHaveAttribute('data-outcome', 'failed');

@@ -182,3 +182,16 @@ export async function expectLive(page: Page, timeout?: number): Promise<void> {
 	await expect(w.status).toHaveAttribute('data-state', 'live', { timeout });
 	await expect(w.overlay).toHaveCount(0);
 }
+
+/** Signs in through the login form (as the bootstrapped admin unless told), landing on `to`. */
+export async function signIn(
+	page: Page,
+	to: string,
+	who: { username: string; password: string } = E2E.admin
+): Promise<void> {
+	await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
+	await page.locator('input[name="username"]').fill(who.username);
+	await page.locator('input[name="password"]').fill(who.password);
+	await page.locator('form button[type="submit"]').click();
+	await expect(page).toHaveURL(new RegExp(`${to.replace(/[?]/g, '\\?')}$`));
+}

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { E2E } from '../../playwright.config';
 import type { TestPlatform } from '../support/platform';
 import { nudge, putBoard } from './board-api';
-import { ev, expect, expectLive, readCount, SECOND_MS, tag, test, wall } from './fixtures';
+import { ev, expect, expectLive, readCount, SECOND_MS, signIn, tag, test, wall } from './fixtures';
 
 /**
  * TV pairing end to end in Chromium: a TV with no login shows a code, an admin binds it in
@@ -13,14 +13,6 @@ import { ev, expect, expectLive, readCount, SECOND_MS, tag, test, wall } from '.
  */
 
 const CODE_SHOWN = /^[A-Z0-9]{3} [A-Z0-9]{3}$/;
-
-async function signIn(page: Page, to: string): Promise<void> {
-	await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-	await page.locator('input[name="username"]').fill(E2E.admin.username);
-	await page.locator('input[name="password"]').fill(E2E.admin.password);
-	await page.locator('form button[type="submit"]').click();
-	await expect(page).toHaveURL(new RegExp(`${to.replace(/[?]/g, '\\?')}$`));
-}
 
 /** The code the TV shows, without its space. */
 async function codeOn(tv: Page): Promise<string> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../src/lib/shared/protocol/frames';
+import { postForm, signIn as signInAs } from '../support/forms';
 import { getJson, startApp, type AppHandle } from '../support/app-server';
 
 /**
@@ -28,19 +29,8 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-	return fetch(`${app.baseUrl}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html',
-			origin: app.baseUrl,
-			...(cookie ? { cookie } : {})
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, cookie?: string) =>
+	postForm(app, path, fields, { cookie });
 
 const postJson = (path: string, body: unknown) =>
 	fetch(`${app.baseUrl}${path}`, {
@@ -49,14 +39,7 @@ const postJson = (path: string, body: unknown) =>
 		body: JSON.stringify(body)
 	});
 
-async function signIn(): Promise<string> {
-	const res = await post('/login', admin);
-	expect(res.status).toBe(303);
-	return res.headers
-		.getSetCookie()
-		.find((c) => c.startsWith('cc_session='))!
-		.split(';')[0]!;
-}
+const signIn = (): Promise<string> => signInAs(app, admin.username, admin.password);
 
 /** A socket sending `cookie`, recording its frames and how it closed. */
 async function connect(cookie: string) {

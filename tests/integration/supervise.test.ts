@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { TeamSnapshotFrame } from '../../src/lib/shared/protocol/team-frames';
 import { startApp, type AppHandle } from '../support/app-server';
+import { postForm, signIn as signInAs, type FormFields } from '../support/forms';
 import { TestPlatform } from '../support/platform';
 
 /**
@@ -105,31 +106,8 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-function form(path: string, fields: Record<string, string | string[]>, cookie?: string) {
-	const body = new URLSearchParams();
-	for (const [name, value] of Object.entries(fields))
-		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-	return fetch(`${app.baseUrl}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html',
-			origin: app.baseUrl,
-			...(cookie ? { cookie } : {})
-		},
-		body
-	});
-}
-
-async function signIn(username: string, password: string): Promise<string> {
-	const res = await form('/login', { username, password });
-	expect(res.status).toBe(303);
-	return res.headers
-		.getSetCookie()
-		.find((c) => c.startsWith('cc_session='))!
-		.split(';')[0]!;
-}
+const form = (path: string, fields: FormFields, cookie?: string) => postForm(app, path, fields, { cookie });
+const signIn = (username: string, password: string) => signInAs(app, username, password);
 
 const act = (cookie: string, body: unknown, origin: string | null = app.baseUrl) =>
 	fetch(`${app.baseUrl}/api/v1/supervise`, {
