@@ -24,6 +24,15 @@ export interface Bus {
 		afterId: string,
 		count: number
 	): Promise<Array<[id: string, fields: Record<string, string>]> | null>;
+	/**
+	 * Reads a stream backwards, newest first, from before `beforeId` (null = from the newest); null when
+	 * the bus has no streams.
+	 */
+	xrevrange(
+		stream: string,
+		beforeId: string | null,
+		count: number
+	): Promise<Array<[id: string, fields: Record<string, string>]> | null>;
 	/** Id of the last entry of a stream, '0' when empty, null when the bus has no streams. */
 	lastStreamId(stream: string): Promise<string | null>;
 	/** Every field of a hash (settings); {} when the key is absent. */

@@ -54,6 +54,16 @@ export class MemoryBus implements Bus {
 		return entries.slice(start, start + count);
 	}
 
+	async xrevrange(
+		stream: string,
+		beforeId: string | null,
+		count: number
+	): Promise<Array<[string, Record<string, string>]> | null> {
+		const entries = this.#streams.get(stream) ?? [];
+		const end = beforeId === null ? entries.length : entries.findIndex(([id]) => id === beforeId);
+		return entries.slice(Math.max(0, end - count), Math.max(0, end)).reverse();
+	}
+
 	async lastStreamId(stream: string): Promise<string | null> {
 		const entries = this.#streams.get(stream);
 		return entries?.at(-1)?.[0] ?? '0';

@@ -104,6 +104,25 @@ export class RedisBus implements Bus {
 		});
 	}
 
+	async xrevrange(
+		stream: string,
+		beforeId: string | null,
+		count: number
+	): Promise<Array<[string, Record<string, string>]>> {
+		const entries = await this.#command.xrevrange(
+			stream,
+			beforeId === null ? '+' : `(${beforeId}`,
+			'-',
+			'COUNT',
+			count
+		);
+		return entries.map(([id, flat]) => {
+			const fields: Record<string, string> = {};
+			for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+			return [id, fields];
+		});
+	}
+
 	async lastStreamId(stream: string): Promise<string> {
 		const last = await this.#command.xrevrange(stream, '+', '-', 'COUNT', 1);
 		return last[0]?.[0] ?? '0';

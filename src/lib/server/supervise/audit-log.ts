@@ -31,20 +31,38 @@ export class AuditLog {
 		}
 	}
 
-	/** Entries matching the filter, newest first, at most `limit`. Reads the stream in pages. */
+	/**
+	 * Entries matching the filter, newest request first (`atMs`), at most `limit`. Reads the stream
+	 * backwards in pages and stops as soon as nothing older can qualify, so a month-old stream of a big
+	 * centre is not read whole for today's page. An entry is appended when its command finishes, so the
+	 * stream runs in finishing order: a request that waited for its timeout sits after quicker later
+	 * ones. Sorting by `atMs` puts rows in the order of the times shown, and reading on past `limit`
+	 * while entries were written after the oldest request kept keeps the cut right.
+	 */
 	async query(filter: AuditFilter, limit = 10_000): Promise<AuditEntry[]> {
 		const found: AuditEntry[] = [];
-		let after = '0';
-		for (;;) {
-			const page = (await this.#bus.xrange(this.stream, after, PAGE)) ?? [];
+		let before: string | null = null;
+		// Set once `limit` entries are found: the oldest request among them. Every entry of the answer
+		// was requested at or after it, and an entry written before it was requested before it too.
+		let cutoffMs: number | null = null;
+		scan: for (;;) {
+			const page: Array<[string, Record<string, string>]> =
+				(await this.#bus.xrevrange(this.stream, before, PAGE)) ?? [];
 			for (const [id, fields] of page) {
-				after = id;
+				before = id;
+				// The entry id's time is when it was written, never before its request.
+				const writtenMs = Number(id.split('-')[0]);
+				if (filter.fromMs !== undefined && writtenMs < filter.fromMs) break scan;
+				if (cutoffMs !== null && writtenMs < cutoffMs) break scan;
 				const parsed = parseEntry(fields.e);
-				if (parsed && matchesAudit(parsed, filter)) found.push(parsed);
+				if (!parsed || !matchesAudit(parsed, filter)) continue;
+				found.push(parsed);
+				if (cutoffMs === null && found.length === limit) cutoffMs = Math.min(...found.map((e) => e.atMs));
 			}
 			if (page.length < PAGE) break;
 		}
-		return found.reverse().slice(0, limit);
+		// Stable: entries requested in the same millisecond keep their finishing order, newest first.
+		return found.sort((a, b) => b.atMs - a.atMs).slice(0, limit);
 	}
 }
 
