@@ -178,7 +178,7 @@ test.describe('supervisor console', () => {
 			// The stuck-state radar lists the same overrun, with its numbers and the one-click force ready.
 			const radarItem = page.locator(`[data-testid="radar-item"][data-agent-id="${onBreak}"]`);
 			await expect(radarItem).toHaveAttribute('data-cause', 'not_ready_over');
-			await expect(radarItem.getByTestId('radar-figures')).toHaveText(/^break \d+:\d\d \/ 上限 15:00$/);
+			await expect(radarItem.getByTestId('radar-figures')).toHaveText(/^小休 \d+:\d\d \/ 上限 15:00$/);
 			await expect(radarItem.getByTestId('radar-force-ready')).toBeVisible();
 			await row(onBreak).getByTestId('force-select').selectOption('force_ready');
 			await expect(page.getByTestId('reason-confirm')).toBeDisabled();

@@ -36,6 +36,12 @@ export const CONTACT_STATUS_LABELS: Record<AgentContactView['status'], MessageKe
 	wrapup: 'consoleContactWrapup'
 };
 
+export const CONNECTION_LABELS: Record<'connecting' | 'live' | 'offline', MessageKey> = {
+	connecting: 'stateConnecting',
+	live: 'stateLive',
+	offline: 'stateOffline'
+};
+
 export const SORT_LABELS: Record<SortKey, MessageKey> = {
 	flags: 'consoleFlags',
 	name: 'consoleAgent',

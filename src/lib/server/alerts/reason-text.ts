@@ -6,6 +6,7 @@ import {
 	formatTarget,
 	formatThreshold,
 	localName,
+	notReadyReasonName,
 	t,
 	type Locale,
 	type MessageKey,
@@ -62,9 +63,5 @@ export const shortBy =
 /** Known not-ready reasons in the reader's language; others as the platform sends them. */
 export const notReadyReason =
 	(reason: string) =>
-	(locale: Locale): string => {
-		if (reason === 'break') return t(locale, 'alertReasonBreak');
-		if (reason === 'lunch') return t(locale, 'alertReasonLunch');
-		if (reason === '') return t(locale, 'alertReasonNone');
-		return reason;
-	};
+	(locale: Locale): string =>
+		notReadyReasonName(reason, locale);

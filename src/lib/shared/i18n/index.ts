@@ -1,5 +1,6 @@
 export { LOCALES, DEFAULT_LOCALE, resolveLocale, parseLocale, type Locale } from './locale';
 export { t, type MessageKey, type Messages, type MessageParams } from './messages';
+export { notReadyReasonName } from './reasons';
 export {
 	NO_VALUE,
 	FALLBACK_TIME_ZONE,
