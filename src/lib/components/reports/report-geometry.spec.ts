@@ -46,6 +46,13 @@ describe('volumeGeometry', () => {
 		expect(bottom - top).toBeGreaterThan(0);
 	});
 
+	it('labels a count axis with whole numbers only, even on an empty day', () => {
+		expect(volumeGeometry(axis, []).yTicks.map((t) => t.value)).toEqual([0, 1, 2, 3, 4]);
+		const quiet = volumeGeometry(axis, [row(0, { offered: 2, answered: 2 })]);
+		expect(quiet.yTicks.every((t) => Number.isInteger(t.value))).toBe(true);
+		expect(staffingGeometry(axis, []).yTicks.every((t) => Number.isInteger(t.value))).toBe(true);
+	});
+
 	it('draws no empty segments', () => {
 		const g = volumeGeometry(axis, [row(0, { offered: 5, answered: 5 })]);
 		expect(g.bars).toHaveLength(1);

@@ -40,10 +40,19 @@ export interface VolumeGeometry {
 }
 
 function countScale(top: number, bottom: number, highest: number) {
+	// At least 0..4, so an empty or quiet day still gets whole-number ticks (0, 1, 2, 3, 4).
 	return scaleLinear()
-		.domain([0, Math.max(1, highest)])
+		.domain([0, Math.max(4, highest)])
 		.nice(4)
 		.range([bottom, top]);
+}
+
+/** Ticks of a count axis: whole numbers only (a count of 0.5 contacts or agents means nothing). */
+function countTicks(y: ReturnType<typeof countScale>): ValueTick[] {
+	return y
+		.ticks(4)
+		.filter(Number.isInteger)
+		.map((value) => ({ value, y: y(value) }));
 }
 
 /** Stacked answered + abandoned + flowed out: the stack's height is the interval's offered. */
@@ -73,7 +82,7 @@ export function volumeGeometry(
 			d: rectsPath(drawn.filter((b) => b.key === key).map((b) => ({ ...b, width: axis.band })))
 		})),
 		comparePath: compare.length ? (step(compare as Placed<ChartRow>[]) ?? '') : '',
-		yTicks: y.ticks(4).map((value) => ({ value, y: y(value) }))
+		yTicks: countTicks(y)
 	};
 }
 
@@ -196,7 +205,7 @@ export function staffingGeometry(
 		gaps,
 		shortPath: rectsPath(gaps.filter((g) => g.short).map((g) => ({ ...g, width: axis.band }))),
 		sparePath: rectsPath(gaps.filter((g) => !g.short).map((g) => ({ ...g, width: axis.band }))),
-		yTicks: y.ticks(4).map((value) => ({ value, y: y(value) }))
+		yTicks: countTicks(y)
 	};
 }
 
