@@ -56,7 +56,9 @@ export default defineConfig({
 				CC_PREFIX: E2E.prefix,
 				API_TOKENS: E2E.apiToken,
 				ADMIN_USERNAME: E2E.admin.username,
-				ADMIN_PASSWORD: E2E.admin.password
+				ADMIN_PASSWORD: E2E.admin.password,
+				// The tests' floor is bursty, so pin "stale" at 10 s of silence instead of letting it adapt.
+				STALE_MAX_SEC: '10'
 			},
 			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 }
 		}

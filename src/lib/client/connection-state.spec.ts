@@ -58,6 +58,20 @@ describe('connectionState', () => {
 		expect(connectionState(base({ freshness: f(10_001), freshnessAtMs: NOW }))).toBe('stale');
 	});
 
+	it('allows the silence the server says is normal for its floor (a quiet night), and no more', () => {
+		const f = (gap: number, staleAfterMs?: number) =>
+			freshness({
+				serverNowMs: 9_000_000,
+				lastReceiveMs: 9_000_000 - gap,
+				...(staleAfterMs === undefined ? {} : { staleAfterMs })
+			});
+		expect(connectionState(base({ freshness: f(60_000, 100_000), freshnessAtMs: NOW }))).toBe('live');
+		expect(connectionState(base({ freshness: f(100_001, 100_000), freshnessAtMs: NOW }))).toBe('stale');
+		// A nonsense bound from a server falls back to 10 s rather than never going stale.
+		expect(connectionState(base({ freshness: f(10_001, Number.NaN), freshnessAtMs: NOW }))).toBe('stale');
+		expect(connectionState(base({ freshness: f(10_001, -5), freshnessAtMs: NOW }))).toBe('stale');
+	});
+
 	it('moves the server clock on by the time since its report, between heartbeats', () => {
 		const f = freshness({ serverNowMs: 9_000_000, lastReceiveMs: 8_992_000 });
 		expect(connectionState(base({ freshness: f, freshnessAtMs: NOW, lastFrameAtMs: NOW }))).toBe('live');

@@ -7,8 +7,17 @@ export type SocketStatus = 'connecting' | 'open' | 'closed';
 
 /** No frame at all (heartbeats come every ~2 s) for this long: the link is dead even if the socket says open. */
 export const OFFLINE_AFTER_SILENCE_MS = 5_000;
-/** The server has received no event for this long: its stream has stopped, so its figures are frozen. */
+/**
+ * The server has received no event for this long: its stream has stopped, so its figures are frozen.
+ * Servers say how long a silence is normal for their floor (`freshness.staleAfterMs`); this is the
+ * bound for those that do not.
+ */
 export const STALE_AFTER_NO_EVENTS_MS = 10_000;
+
+function staleAfterMs(f: Freshness): number {
+	const bound = f.staleAfterMs;
+	return typeof bound === 'number' && Number.isFinite(bound) && bound > 0 ? bound : STALE_AFTER_NO_EVENTS_MS;
+}
 
 export interface ConnectionInput {
 	socket: SocketStatus;
@@ -32,7 +41,8 @@ export interface ConnectionInput {
  * - recovering: the client waits for a snapshot after a gap or reconnect, or the server reports a gap
  *   being recovered or its bus disconnected;
  * - stale: the server's stream stopped: by its own clock (moved on by the client's elapsed time since the
- *   report) nothing was received for 10 s, or nothing ever;
+ *   report) nothing was received for longer than the server's `staleAfterMs` (10 s when it gives none),
+ *   or nothing ever;
  * - live otherwise.
  * Client and server clocks are never compared with each other: each difference is taken on one clock.
  */
@@ -46,7 +56,7 @@ export function connectionState(input: ConnectionInput): ConnectionState {
 	if (f.gapOpen || !f.busConnected) return 'recovering';
 	if (f.lastReceiveMs === null) return 'stale';
 	const elapsedMs = input.freshnessAtMs === null ? 0 : Math.max(0, input.nowMs - input.freshnessAtMs);
-	if (f.serverNowMs + elapsedMs - f.lastReceiveMs > STALE_AFTER_NO_EVENTS_MS) return 'stale';
+	if (f.serverNowMs + elapsedMs - f.lastReceiveMs > staleAfterMs(f)) return 'stale';
 	return 'live';
 }
 

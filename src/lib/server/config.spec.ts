@@ -32,7 +32,9 @@ describe('loadConfig', () => {
 		['REDIS_URL', 'http://localhost', 'must start with redis://'],
 		['TZ_CENTRE', 'Mars/Base', 'IANA time zone'],
 		['CC_PREFIX', 'bad prefix!', 'CC_PREFIX'],
-		['REDIS_PUBSUB', 'cluster', 'REDIS_PUBSUB']
+		['REDIS_PUBSUB', 'cluster', 'REDIS_PUBSUB'],
+		['STALE_MIN_SEC', '1', 'STALE_MIN_SEC'],
+		['STALE_MAX_SEC', '5', 'STALE_MAX_SEC="5": must be at least STALE_MIN_SEC']
 	])('names the bad variable %s=%s', (name, value, expected) => {
 		expect(() => loadConfig({ [name]: value }, token)).toThrow(ConfigError);
 		expect(() => loadConfig({ [name]: value }, token)).toThrow(expected);

@@ -5,6 +5,7 @@ import type { Bus, ChannelNames } from '../bus/bus';
 import type { Logger } from '../util/logger';
 import { DeadLetters } from './dead-letters';
 import { Sequencer } from './sequencer';
+import { ArrivalRate } from './arrival-rate';
 import { IngestStats } from './stats';
 
 export interface IngestOptions {
@@ -51,6 +52,8 @@ type RecoveryCause = { kind: 'start' } | { kind: 'reconnect' } | { kind: 'gap'; 
  */
 export class Ingest {
 	readonly stats = new IngestStats();
+	/** Recent message arrivals, for how long a silence may last before the stream counts as stopped. */
+	readonly arrivals: ArrivalRate;
 	readonly deadLetters: DeadLetters;
 	readonly #o: IngestOptions;
 	readonly #limits: RecoveryLimits;
@@ -82,6 +85,7 @@ export class Ingest {
 	constructor(options: IngestOptions) {
 		this.#o = options;
 		this.#limits = { ...DEFAULT_RECOVERY_LIMITS, ...options.limits };
+		this.arrivals = new ArrivalRate(options.clock());
 		this.deadLetters = new DeadLetters({
 			bus: options.bus,
 			stream: options.names.deadLetter,
@@ -136,6 +140,7 @@ export class Ingest {
 	#onMessage(channel: string, message: string): void {
 		this.stats.messagesReceived++;
 		this.stats.lastReceiveMs = this.#o.clock();
+		this.arrivals.record(this.stats.lastReceiveMs);
 		if (channel === this.#o.names.commandResult) return this.#onCommandResult(channel, message);
 		for (const item of parseMessage(message).items) {
 			if (item.ok) this.#onEvent(item.event);

@@ -102,6 +102,12 @@ export function opsMetricFamilies(s: OpsSnapshot): MetricFamily[] {
 			freshness.asOfMs === null ? NaN : seconds(freshness.serverNowMs - freshness.asOfMs)
 		),
 		one(
+			'stale_after_seconds',
+			'gauge',
+			'Silence on the bus after which boards call the stream stopped (adapts to the traffic).',
+			seconds(freshness.staleAfterMs ?? 10_000)
+		),
+		one(
 			'last_receive_age_seconds',
 			'gauge',
 			'Seconds since the last message of any kind arrived on the bus (NaN before the first).',

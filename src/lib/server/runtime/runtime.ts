@@ -154,13 +154,15 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 		logger: consoleLogger('boards')
 	});
 
+	const staleBounds = { minMs: env.STALE_MIN_SEC * 1000, maxMs: env.STALE_MAX_SEC * 1000 };
 	const freshness = (): Freshness => ({
 		asOfMs: floor.lastEventTs,
 		serverNowMs: clock(),
 		busConnected: bus.status().connected,
 		gapOpen: ingest.gapOpen,
 		lastReceiveMs:
-			ingest.stats.lastReceiveMs === null ? null : ingest.stats.lastReceiveMs + (clock() - Date.now())
+			ingest.stats.lastReceiveMs === null ? null : ingest.stats.lastReceiveMs + (clock() - Date.now()),
+		staleAfterMs: ingest.arrivals.staleAfterMs(Date.now(), staleBounds)
 	});
 
 	const boardData = (boardId: string): BoardData | null => boardService.data(boardId);

@@ -23,6 +23,11 @@ export interface Freshness {
 	gapOpen: boolean;
 	/** Epoch ms when the last event of any kind arrived (server clock); null before the first. */
 	lastReceiveMs: number | null;
+	/**
+	 * How long the bus may be silent before its stream counts as stopped (ms): a few times its recent
+	 * gap between messages, so a quiet night is not called stale. Absent from older servers: 10 s.
+	 */
+	staleAfterMs?: number;
 }
 
 export interface BoardInfo {
