@@ -3,13 +3,14 @@
 // Builds a floor with 25,000 agents (1,250 teams of 20) and 150 queues with 7 shifts, opens 5,000
 // contacts (4,000 talking, 1,000 waiting), then folds a stream of contact and agent events at 5,000
 // events/s of event time through the reducer and its accumulators (day, shift segments, 10 s buckets,
-// agent integrals, repeat memory). Prints:
-//   µs per event in reducer + metrics (the mean over the stream, after a warm-up),
-//   ms for a full recompute: every queue, channel, team and centre figure for every window, plus the
-//   team figures for every window and the 25,000 agent rows with their day figures,
-//   heap used after the stream (after a GC when run with --expose-gc).
+// agent integrals and trails, repeat memory). Prints:
+//   µs per event in reducer + metrics (the mean over the stream, after a warm-up; wall and CPU time),
+//   ms for a full recompute on a tick (`tickRecomputeMs`, after 250 ms of events) and from scratch (`coldRecomputeMs`),
+//   split into its parts (see "Ticks" below),
+//   ms to build the 25,000 agent rows of the agent API (`agentRows25kMs`), day and rolling15,
+//   the agent trails' memory, heap used at the end (after a GC when run with --expose-gc).
 //
-// Usage: npx tsx bench/metrics.ts [--events 400000] [--agents 25000] [--queues 150] [--profile DIR]
+// Usage: npx tsx bench/metrics.ts [--events 400000] [--agents 25000] [--queues 150] [--fresh] [--profile DIR]
 //        node --expose-gc --import tsx bench/metrics.ts   (for a heap figure after GC)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -21,6 +22,8 @@ import {
 	agentViews,
 	applyEvent,
 	createFloor,
+	agentWindowTotals,
+	forgetFigureCaches,
 	queueFigures,
 	resolveWindow,
 	teamViews
@@ -41,7 +44,7 @@ const OPEN_WAITING = 1_000;
 const RATE_PER_SEC = 5_000;
 const TEAM_SIZE = 20;
 
-// With --profile DIR, CPU profiles of just the timed parts (apply.cpuprofile, recompute.cpuprofile), so
+// With --profile DIR, CPU profiles of just the timed parts (apply, tick and cold .cpuprofile), so
 // the set-up and the stream's construction do not drown them.
 const session = PROFILE_DIR ? new Session() : null;
 session?.connect();
@@ -93,6 +96,22 @@ const setup = CentreSetup.parse({
 
 const floor = createFloor(setup, { timeZone: 'Asia/Shanghai' });
 let ts = Date.UTC(2025, 10, 11, 2, 0, 0); // 11.11, 10:00 local
+
+// A server that has run a few busy hours holds its bounded memories full: 500,000 customers for the
+// repeat rate and 200,000 finished contacts, so every new one pushes the oldest out. The stream alone
+// (~100,000 contacts) never gets there; fill them first, as hours of traffic would (--fresh: do not).
+if (!process.argv.includes('--fresh')) {
+	for (let i = 0; i < floor.limits.customers; i++) floor.customers.note(`p${i}`, `pc${i}`, ts - 3_600_000);
+	for (let i = 0; i < floor.limits.recentContacts; i++)
+		floor.recentContacts.set(`pr${i}`, {
+			queueId: 'q0',
+			channel: 'voice',
+			vip: false,
+			customerId: null,
+			repeat: null,
+			dormantLegs: null
+		});
+}
 let seq = 0;
 const make = (fields: Record<string, unknown>): CcEvent =>
 	({ v: 1, id: `b-${++seq}`, ts, source: 'bench', seq, ...fields }) as unknown as CcEvent;
@@ -226,39 +245,115 @@ const warm = buildStream(Math.min(50_000, EVENTS / 4));
 for (const e of warm) apply(e);
 const stream = buildStream(EVENTS);
 await profiler.start();
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 for (const e of stream) apply(e);
 const applyNs = Number(process.hrtime.bigint() - t0);
+// CPU time beside wall time: on a shared machine the wall clock also counts time spent descheduled.
+const applyCpuUs = process.cpuUsage(cpu0).user;
 await profiler.stop('apply');
-const nowMs = ts + 500;
+// Ticks. The hub recomputes every 250 ms and 1,250 events (5,000/s) arrive in between, so a tick finds
+// ~1,000 agents and most queues and teams changed. "Tick" is what a tick computes when every figure is
+// on some screen: the queue, channel, team and centre figures of all 8 windows, the team views of all 8
+// windows, every agent's figures over the day (all 25,000, as numbers: the agent table), and the agent
+// rows of 50 supervisors' consoles (one team of 20 each). "Cold" is the same after dropping every kept
+// part, as on the first tick after a start. The 25,000 agent rows as objects (what GET /api/v1/agents
+// builds before encoding, on request rather than on a tick) are timed on their own.
+const TICK_MS = 250;
+const TICKS = 40;
+const CONSOLES = 50;
+const EVENTS_PER_TICK = (RATE_PER_SEC * TICK_MS) / 1000;
+const tickEvents = buildStream(EVENTS_PER_TICK * (TICKS + 5));
+const consoleTeams = Array.from({ length: CONSOLES }, (_, i) => `t${Math.floor((i * teamCount) / CONSOLES)}`);
 
-function recompute(): Record<string, number> {
-	const perWindow: Record<string, number> = {};
-	for (const window of WINDOWS) {
-		const start = process.hrtime.bigint();
-		queueFigures(floor, window, nowMs);
-		teamViews(floor, resolveWindow(floor, window, nowMs), nowMs);
-		perWindow[window] = Number(process.hrtime.bigint() - start) / 1e6;
-	}
-	const start = process.hrtime.bigint();
-	agentViews(floor, nowMs, { durations: true, window: resolveWindow(floor, 'day', nowMs) });
-	perWindow['agents(day)'] = Number(process.hrtime.bigint() - start) / 1e6;
-	return perWindow;
+interface Parts {
+	queues: number;
+	teams: number;
+	agents: number;
+	consoles: number;
+	total: number;
 }
-recompute(); // warm-up
-await profiler.start();
-const runs = Array.from({ length: 10 }, recompute);
-await profiler.stop('recompute');
-const totals = runs.map((r) => Object.values(r).reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
-const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
-const windowMedians = Object.fromEntries(
-	Object.keys(runs[0]!).map((k) => [k, median(runs.map((r) => r[k]!).sort((a, b) => a - b)).toFixed(2)])
-);
-const queueOnly = Array.from({ length: 10 }, () => {
-	const start = process.hrtime.bigint();
+
+function recompute(nowMs: number): Parts {
+	const t0 = process.hrtime.bigint();
 	for (const window of WINDOWS) queueFigures(floor, window, nowMs);
+	const t1 = process.hrtime.bigint();
+	for (const window of WINDOWS) teamViews(floor, resolveWindow(floor, window, nowMs), nowMs);
+	const t2 = process.hrtime.bigint();
+	agentWindowTotals(floor, resolveWindow(floor, 'day', nowMs), nowMs);
+	const t3 = process.hrtime.bigint();
+	const day = resolveWindow(floor, 'day', nowMs);
+	for (const teamId of consoleTeams) agentViews(floor, nowMs, { teamIds: [teamId], window: day });
+	const t4 = process.hrtime.bigint();
+	const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
+	return {
+		queues: ms(t0, t1),
+		teams: ms(t1, t2),
+		agents: ms(t2, t3),
+		consoles: ms(t3, t4),
+		total: ms(t0, t4)
+	};
+}
+
+/** The 25,000 agent rows with their figures over `window`, as the agent API builds them. */
+function agentRows(nowMs: number, window: (typeof WINDOWS)[number]): number {
+	const start = process.hrtime.bigint();
+	agentViews(floor, nowMs, { window: resolveWindow(floor, window, nowMs) });
 	return Number(process.hrtime.bigint() - start) / 1e6;
-}).sort((a, b) => a - b);
+}
+
+let nextTickEvent = 0;
+/** Applies the next tick's worth of events and returns the query time (just after the last one). */
+function advanceOneTick(): number {
+	for (let i = 0; i < EVENTS_PER_TICK; i++) apply(tickEvents[nextTickEvent++]!);
+	return tickEvents[nextTickEvent - 1]!.ts + 1;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const max = (xs: number[]) => Math.max(...xs);
+const summary = (runs: Parts[]) =>
+	Object.fromEntries(
+		(['total', 'queues', 'teams', 'agents', 'consoles'] as const).map((k) => [
+			k,
+			{
+				median: Number(median(runs.map((r) => r[k])).toFixed(2)),
+				max: Number(max(runs.map((r) => r[k])).toFixed(2))
+			}
+		])
+	);
+
+recompute(advanceOneTick()); // warm-up
+await profiler.start();
+const ticks: Parts[] = [];
+for (let i = 0; i < TICKS; i++) ticks.push(recompute(advanceOneTick()));
+await profiler.stop('tick');
+
+const coldNowMs = advanceOneTick();
+await profiler.start();
+const colds: Parts[] = [];
+for (let i = 0; i < 5; i++) {
+	forgetFigureCaches(floor);
+	colds.push(recompute(coldNowMs));
+}
+await profiler.stop('cold');
+
+// The 25,000 agent rows as objects: day (the default) and a sliding window, from scratch and warm.
+forgetFigureCaches(floor);
+const rowsDayCold = agentRows(coldNowMs, 'day');
+const rowsDayWarm = agentRows(advanceOneTick(), 'day');
+forgetFigureCaches(floor);
+const rowsRollingCold = agentRows(coldNowMs + TICK_MS, 'rolling15');
+const rowsRollingWarm = agentRows(advanceOneTick(), 'rolling15');
+
+let trailBytes = 0;
+let trailRows = 0;
+let trails = 0;
+for (const agent of floor.agentList) {
+	if (!agent.trail) continue;
+	trails++;
+	trailBytes += agent.trail.bytes;
+	trailRows += agent.trail.rows;
+}
 
 (globalThis as { gc?: () => void }).gc?.();
 const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
@@ -272,9 +367,19 @@ console.log(
 			eventsTimed: stream.length,
 			eventTimeSpanSec: Math.round((stream.at(-1)!.ts - stream[0]!.ts) / 1000),
 			usPerEvent: Number((applyNs / stream.length / 1000).toFixed(3)),
-			fullRecomputeMs: { median: Number(median(totals).toFixed(2)), max: Number(totals.at(-1)!.toFixed(2)) },
-			queueFiguresAllWindowsMs: Number(median(queueOnly).toFixed(2)),
-			perWindowMs: windowMedians,
+			usPerEventCpu: Number((applyCpuUs / stream.length).toFixed(3)),
+			tickRecomputeMs: summary(ticks),
+			coldRecomputeMs: summary(colds),
+			agentRows25kMs: {
+				day: { cold: Number(rowsDayCold.toFixed(2)), warm: Number(rowsDayWarm.toFixed(2)) },
+				rolling15: { cold: Number(rowsRollingCold.toFixed(2)), warm: Number(rowsRollingWarm.toFixed(2)) }
+			},
+			trails: {
+				agents: trails,
+				rowsPerAgent: Number((trailRows / Math.max(1, trails)).toFixed(1)),
+				bytesPerAgent: Math.round(trailBytes / Math.max(1, trails)),
+				totalMb: Number((trailBytes / 2 ** 20).toFixed(1))
+			},
 			heapUsedMb: Number(heapMb.toFixed(1)),
 			heapAfterGc: typeof (globalThis as { gc?: unknown }).gc === 'function',
 			anomalies: floor.anomalies

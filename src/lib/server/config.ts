@@ -56,6 +56,13 @@ export const EnvSchema = z
 		STALE_MAX_SEC: z.coerce.number().int().min(2).max(3_600).default(120),
 		/** Push tick for live views, milliseconds. */
 		WS_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
+		/** How far ahead of the server clock an event's `ts` may be before it is taken as the clock plus this (ms). */
+		EVENT_MAX_AHEAD_MS: z.coerce
+			.number()
+			.int()
+			.min(0)
+			.max(7 * 86_400_000)
+			.default(5_000),
 		/** The public origin behind a proxy (adapter-node reads it too); its pages may open the WebSocket. */
 		ORIGIN: optionalText,
 		/** Further browser origins allowed to open the WebSocket besides the page's own host (comma-separated). */

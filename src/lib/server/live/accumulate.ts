@@ -28,32 +28,39 @@ export function createQueueRing(): BucketRing {
 	});
 }
 
-/** Counts into `queueId` at `atMs` whatever `count` adds to a blank set of counters. */
+/**
+ * A blank set of counters to count one thing into before recordQueueCounts: the same object every
+ * time (no closure or object per count on the apply path), so it must be recorded before the next call.
+ */
+export function freshCounts(): QueueCounters {
+	resetCounters(scratch);
+	return scratch;
+}
+
+/** Counts `counts` (from freshCounts) into `queueId` at `atMs`. */
 export function recordQueueCounts(
 	floor: Floor,
 	queueId: string,
 	atMs: number,
-	count: (c: QueueCounters) => void
+	counts: Readonly<QueueCounters>
 ): void {
-	resetCounters(scratch);
-	count(scratch);
 	const day = floor.dayCounters.entry(floor.dayClock.dayOf(atMs).startMs, queueId);
 	if (!day) {
 		// Older than every day kept: no window shows that day any more.
 		noteAnomaly(floor, 'count_for_expired_day');
 		return;
 	}
-	addCountersInto(day, scratch);
+	addCountersInto(day, counts);
 	if (floor.shiftClock.configured) {
 		const segment = floor.shiftCounters.entry(floor.shiftClock.segmentOf(atMs).startMs, queueId);
-		if (segment) addCountersInto(segment, scratch);
+		if (segment) addCountersInto(segment, counts);
 	}
 	let ring = floor.queueRings.get(queueId);
 	if (!ring) {
 		ring = createQueueRing();
 		floor.queueRings.set(queueId, ring);
 	}
-	packCounters(scratch, packed);
+	packCounters(counts, packed);
 	// False for a count older than the last hour: no sliding window holds it, the day still does.
 	ring.merge(atMs, packed);
 }

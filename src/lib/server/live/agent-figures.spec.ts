@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CentreSetup } from '../../shared/centre/setup';
 import type { CcEvent } from '../../shared/contract';
-import { agentViews, applyEvent, createFloor, resolveWindow, teamViews, type Floor } from './floor';
+import {
+	agentViews,
+	applyEvent,
+	createFloor,
+	forgetFigureCaches,
+	resolveWindow,
+	teamViews,
+	type Floor
+} from './floor';
 import { createEventBuilder, testCentreSetup } from './test-events';
 
 const T0 = Date.UTC(2025, 10, 23, 1, 0, 0); // 09:00 Asia/Shanghai
@@ -44,7 +52,7 @@ function chatDay() {
 	return b;
 }
 
-const figuresOf = (floor: Floor, window: 'day' | 'shift', nowMs: number) =>
+const figuresOf = (floor: Floor, window: Parameters<typeof resolveWindow>[1], nowMs: number) =>
 	agentViews(floor, nowMs, { window: resolveWindow(floor, window, nowMs) })[0]!.figures!;
 const team = (
 	floor: Floor,
@@ -112,6 +120,88 @@ describe('agent figures over rolling and interval windows (per team)', () => {
 	});
 });
 
+describe('agent figures over rolling and interval windows (per agent)', () => {
+	const floor = floorWith(chatDay().events);
+
+	it('counts the part of each piece inside a rolling window', () => {
+		// rolling15 at 09:20:00 (1200 s) is the last 90 buckets of 10 s, so it starts 09:05:10 (310 s):
+		//   [310, 400) on contact, load 1    90 s → ∫ load 90
+		//   [400, 490) on contact, load 0.5  90 s → 45
+		//   [490, 520) wrap-up, load 0.5     30 s → 15
+		//   [520, 600) ready                 80 s
+		//   [600, 1200) not ready (break)   600 s
+		// staffed 890, ∫ load 150, ready or loaded 90 + 90 + 30 + 80 = 290; q1 and q2 wrapped at 400 and 520
+		const f = figuresOf(floor, 'rolling15', sec(1200));
+		expect(f).toMatchObject({ staffedSec: 890, loadSec: 150, readyOrLoadedSec: 290, handled: 2 });
+		expect(f.stateSec).toEqual({ on_contact: 180, wrap_up: 30, ready: 80, not_ready: 600 });
+		// occupancy 150 ÷ 290, utilization 150 ÷ 890, CPH 2 ÷ (890 ÷ 3600)
+		expect(f.occupancy).toBeCloseTo(150 / 290, 12);
+		expect(f.utilization).toBeCloseTo(150 / 890, 12);
+		expect(f.cph).toBeCloseTo(2 / (890 / 3600), 12);
+	});
+
+	it('forgets what slides out of a rolling window, with no event arriving', () => {
+		// rolling15 at 09:26:40 (1600 s) starts 09:11:50 (710 s): only the break, 890 s; both wraps are out
+		const f = figuresOf(floor, 'rolling15', sec(1600));
+		expect(f).toMatchObject({
+			staffedSec: 890,
+			loadSec: 0,
+			readyOrLoadedSec: 0,
+			handled: 0,
+			occupancy: null
+		});
+		expect(f.stateSec).toEqual({ on_contact: 0, wrap_up: 0, ready: 0, not_ready: 890 });
+	});
+
+	it('starts an interval from its clock-aligned start', () => {
+		// interval15 at 09:20 starts 09:15 (900 s): only the open break piece, 300 s
+		expect(figuresOf(floor, 'interval15', sec(1200))).toMatchObject({
+			staffedSec: 300,
+			loadSec: 0,
+			handled: 0,
+			occupancy: null,
+			utilization: 0,
+			cph: 0
+		});
+		// interval30 at 09:20 starts 09:00: the whole morning, as the day shows it
+		expect(figuresOf(floor, 'interval30', sec(1200))).toEqual(figuresOf(floor, 'day', sec(1200)));
+	});
+
+	it('keeps several changes inside one 10 s bucket apart', () => {
+		// A voice agent, seconds after 09:00:00 (a bucket boundary), all inside the first bucket [0, 10):
+		//   0 login (not ready) · 1 ready · 3 answers · 5 ended (wrap-up) · 8 wrapped · ready from then on
+		const b = createEventBuilder({ startMs: T0 });
+		b.login('v1', { teamId: 'voice-team', queues: ['neg'] });
+		b.atSec(1).ready('v1');
+		b.atSec(2).queued('c1', 'neg');
+		b.atSec(3).answered('c1', 'v1');
+		b.atSec(5).ended('c1', 'v1');
+		b.atSec(8).wrapped('c1', 'v1');
+		const voice = floorWith(b.events);
+		// interval15 at 09:01: not ready 1, ready 2 + 52, on contact 2, wrap-up 3; ∫ load 2 + 3; handled 1
+		const f = figuresOf(voice, 'interval15', sec(60));
+		expect(f).toMatchObject({ staffedSec: 60, loadSec: 5, readyOrLoadedSec: 59, handled: 1 });
+		expect(f.stateSec).toEqual({ on_contact: 2, wrap_up: 3, ready: 54, not_ready: 1 });
+		// rolling15 at 09:15:05 starts 09:00:10, the bucket after: ready only, and the wrap is out
+		expect(figuresOf(voice, 'rolling15', sec(905))).toMatchObject({
+			staffedSec: 895,
+			loadSec: 0,
+			readyOrLoadedSec: 895,
+			handled: 0
+		});
+	});
+
+	it('adds up to the team figures of the same window', () => {
+		for (const window of ['rolling15', 'rolling30', 'rolling60', 'interval15', 'interval30'] as const) {
+			const agent = figuresOf(floor, window, sec(1200));
+			const { agents } = team(floor, window, sec(1200));
+			expect(agent.staffedSec, window).toBeCloseTo(agents.staffedSec, 9);
+			expect(agent.loadSec, window).toBeCloseTo(agents.loadSec, 9);
+			expect(agent.handled, window).toBe(agents.handled);
+		}
+	});
+});
+
 describe('agent figures across boundaries', () => {
 	it('splits a piece at local midnight', () => {
 		// ready from 23:50 (10 min before midnight); query 00:10: today has 10 min of it
@@ -156,5 +246,27 @@ describe('agent rows with durations', () => {
 			['q1', 'wrapup', 10, 250],
 			['q2', 'talking', 130, 130]
 		]);
+	});
+});
+
+describe('team figures kept between ticks', () => {
+	it('match a fresh computation when a piece longer than the window closes inside the same bucket', () => {
+		// Ready from 09:00; rolling15 read at 09:20:01 ([310, 1201): 891 s); the 20-minute ready piece closes at 09:20:03 (same
+		// 10 s bucket) and is read again at 09:20:05: only its last 14 min 55 s are in the window.
+		const b = createEventBuilder({ startMs: T0 });
+		b.login('a1', { teamId: 'voice-team', queues: ['neg'] });
+		b.ready('a1');
+		// A repeated state closes the piece [0, 60) (the team's buckets exist from here) and goes on ready.
+		b.atSec(60).ready('a1');
+		const floor = floorWith(b.events);
+		expect(team(floor, 'rolling15', sec(1201), 'voice-team').agents.stateSec.ready).toBe(891);
+		const e = b.atSec(1203).state('a1', 'not_ready', 'break');
+		applyEvent(floor, e, e.ts);
+		const warm = team(floor, 'rolling15', sec(1205), 'voice-team').agents;
+		forgetFigureCaches(floor);
+		const cold = team(floor, 'rolling15', sec(1205), 'voice-team').agents;
+		expect(warm).toEqual(cold);
+		// [310, 1203) ready, [1203, 1205) not ready
+		expect(warm.stateSec).toMatchObject({ ready: 893, not_ready: 2 });
 	});
 });

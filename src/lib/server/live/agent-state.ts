@@ -1,6 +1,6 @@
 import { DEFAULT_CAPACITY, type Capacity } from '../../shared/contract';
 import type { DisplayedState } from '../../shared/metrics/figures';
-import { closeSegment, newSegment, openSegment } from './agent-time';
+import { closeSegment, newSegment, newSinks, openSegment } from './agent-time';
 import { noteAnomaly, type AgentCapacity, type AgentRec, type Floor, type Leg } from './floor-state';
 
 /**
@@ -47,6 +47,7 @@ function tallyAdd(floor: Floor, state: DisplayedState, reason: string | null, de
  * the piece that just ended (with the state and load it had) and open the next.
  */
 export function refreshAgent(floor: Floor, agent: AgentRec, atMs: number): void {
+	noteAgentChanged(floor, agent);
 	closeSegment(floor, agent, atMs);
 	const state = displayedStateOf(agent);
 	const reason = reasonOf(agent, state);
@@ -58,6 +59,21 @@ export function refreshAgent(floor: Floor, agent: AgentRec, atMs: number): void 
 		agent.displayedSinceMs = atMs;
 	}
 	openSegment(agent, loadOf(agent));
+}
+
+/**
+ * Logs the agent as changed by the current event, once per event. The log is drained by the figure
+ * columns; one nobody drains (a floor only folded, never asked) is dropped once it outgrows the agents.
+ */
+export function noteAgentChanged(floor: Floor, agent: AgentRec): void {
+	if (agent.changedAt === floor.eventsApplied) return;
+	agent.changedAt = floor.eventsApplied;
+	const log = floor.changedAgents;
+	if (log.length >= Math.max(4096, floor.agentList.length)) {
+		log.length = 0;
+		floor.changeLogResets++;
+	}
+	log.push(agent);
 }
 
 export function capacityOf(capacity: Capacity | undefined): AgentCapacity {
@@ -91,9 +107,14 @@ export function ensureAgent(floor: Floor, agentId: string, atMs: number, anomaly
 			displayed: 'offline',
 			displayedReason: null,
 			displayedSinceMs: atMs,
-			segment: newSegment(atMs)
+			segment: newSegment(atMs),
+			trail: null,
+			sinks: newSinks(),
+			index: floor.agentList.length,
+			changedAt: floor.eventsApplied
 		};
 		floor.agents.set(agentId, agent);
+		floor.agentList.push(agent);
 		floor.tally.byState.offline++;
 	}
 	return agent;

@@ -1,7 +1,12 @@
-import { agentWindowFigures, emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
+import {
+	AGENT_TOTAL_FIELDS,
+	agentWindowFigures,
+	emptyAgentTotals
+} from '../../shared/metrics/agent-formulas';
 import type { AgentContactView, AgentCounts, AgentView, DisplayedState } from '../../shared/metrics/figures';
-import { agentTotalsInto } from './agent-figures';
-import { loadOf } from './agent-state';
+import { agentWindowTotals } from './agent-table';
+import { unpackTotalsInto } from './agent-time';
+import { floorColumns } from './floor-columns';
 import type { AgentRec, Floor } from './floor-state';
 import type { ResolvedWindow } from './windows';
 
@@ -73,7 +78,7 @@ export interface AgentViewFilter {
 	includeOffline?: boolean;
 	/** Adds how long each agent has been in its state and on each contact (`timeInStateSec`, `durationSec`). */
 	durations?: boolean;
-	/** Adds each agent's `figures` over this window (day or shift). */
+	/** Adds each agent's `figures` over this window (any window). */
 	window?: ResolvedWindow;
 }
 
@@ -82,43 +87,61 @@ export interface AgentViewFilter {
  * on request with the durations at `nowMs` and the agent's figures over a window.
  */
 export function agentViews(floor: Floor, nowMs: number, filter?: AgentViewFilter): AgentView[] {
-	const teams = filter?.teamIds ? new Set(filter.teamIds) : null;
 	const includeOffline = filter?.includeOffline ?? true;
+	const durationsAt = filter?.durations ? nowMs : undefined;
+	const window = filter?.window;
 	const views: AgentView[] = [];
+	const agents = agentsOf(floor, filter?.teamIds);
+	// Figures come from the agent table (kept closed parts plus open pieces), for these agents only.
+	const table = window
+		? agentWindowTotals(floor, window, nowMs, agents === floor.agentList ? undefined : agents)
+		: null;
 	// agentWindowFigures copies what it needs, so one scratch total serves every agent.
 	const scratch = emptyAgentTotals();
-	for (const agent of floor.agents.values()) {
-		if (teams && !teams.has(agent.teamId)) continue;
+	for (const agent of agents) {
 		if (!includeOffline && agent.displayed === 'offline') continue;
-		const view = agentViewOf(agent, filter?.durations ? nowMs : undefined);
-		if (filter?.window) {
-			resetTotals(scratch);
-			view.figures = agentWindowFigures(agentTotalsInto(scratch, floor, agent, filter.window, nowMs));
-		}
+		const view = agentViewOf(agent, durationsAt);
+		if (table)
+			view.figures = agentWindowFigures(unpackTotalsInto(scratch, table.totals, agent.index * FIELDS));
 		views.push(view);
 	}
 	return views;
 }
 
+const FIELDS = AGENT_TOTAL_FIELDS.length;
+
+/**
+ * The agents of the teams asked for, in first-seen order. One team (a console's team, every tick) is
+ * read from the per-team lists of the floor columns, not picked out of 25,000 agents.
+ */
+function agentsOf(floor: Floor, teamIds: string[] | undefined): readonly AgentRec[] {
+	if (!teamIds) return floor.agentList;
+	if (teamIds.length === 1) return floorColumns(floor).members.get(teamIds[0]!) ?? [];
+	const teams = new Set(teamIds);
+	return floor.agentList.filter((a) => teams.has(a.teamId));
+}
+
 /** The agent's row; with `nowMs`, also how long it has been in its state and on each contact. */
 export function agentViewOf(agent: AgentRec, nowMs?: number): AgentView {
 	const contacts: AgentContactView[] = [];
-	for (const leg of agent.legs.values()) {
-		if (leg.status === 'transferred') continue;
-		const row: AgentContactView = {
-			contactId: leg.contactId,
-			queueId: leg.queueId,
-			channel: leg.channel,
-			status: leg.status,
-			sinceMs: leg.sinceMs,
-			vip: leg.vip,
-			answeredAtMs: leg.answeredAtMs
-		};
-		if (nowMs !== undefined) {
-			row.durationSec = secondsSince(leg.sinceMs, nowMs);
-			row.sinceAnsweredSec = leg.answeredAtMs === null ? null : secondsSince(leg.answeredAtMs, nowMs);
+	if (agent.legs.size > 0) {
+		for (const leg of agent.legs.values()) {
+			if (leg.status === 'transferred') continue;
+			const row: AgentContactView = {
+				contactId: leg.contactId,
+				queueId: leg.queueId,
+				channel: leg.channel,
+				status: leg.status,
+				sinceMs: leg.sinceMs,
+				vip: leg.vip,
+				answeredAtMs: leg.answeredAtMs
+			};
+			if (nowMs !== undefined) {
+				row.durationSec = secondsSince(leg.sinceMs, nowMs);
+				row.sinceAnsweredSec = leg.answeredAtMs === null ? null : secondsSince(leg.answeredAtMs, nowMs);
+			}
+			contacts.push(row);
 		}
-		contacts.push(row);
 	}
 	const view: AgentView = {
 		agentId: agent.agentId,
@@ -128,7 +151,8 @@ export function agentViewOf(agent: AgentRec, nowMs?: number): AgentView {
 		state: agent.displayed,
 		reason: agent.displayed === 'not_ready' && agent.displayedReason ? agent.displayedReason : null,
 		sinceMs: agent.displayedSinceMs,
-		load: loadOf(agent),
+		// The open piece's load is set from loadOf at every change of legs or capacity (refreshAgent).
+		load: agent.segment.load,
 		contacts
 	};
 	if (nowMs !== undefined) view.timeInStateSec = secondsSince(agent.displayedSinceMs, nowMs);
@@ -136,14 +160,3 @@ export function agentViewOf(agent: AgentRec, nowMs?: number): AgentView {
 }
 
 const secondsSince = (sinceMs: number, nowMs: number): number => Math.max(0, nowMs - sinceMs) / 1000;
-
-function resetTotals(t: AgentTotals): void {
-	t.loadMs = 0;
-	t.readyOrLoadedMs = 0;
-	t.staffedMs = 0;
-	t.handled = 0;
-	t.onContactMs = 0;
-	t.wrapUpMs = 0;
-	t.readyMs = 0;
-	t.notReadyMs = 0;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CcEvent } from '../../shared/contract';
 import type { QueueFigures } from '../../shared/metrics/figures';
-import { agentViews, applyEvent, createFloor, queueFigures, type Floor } from './floor';
+import { agentViews, applyEvent, createFloor, queueFigures, resolveWindow, type Floor } from './floor';
 import { createEventBuilder, testCentreSetup } from './test-events';
 
 const T0 = Date.UTC(2025, 10, 23, 1, 0, 0);
@@ -130,5 +130,61 @@ describe('nonsense in, sense out', () => {
 			state: 'on_contact'
 		});
 		expect(floor.anomalies).toEqual({ 'contact.answered:unknown_agent': 1 });
+	});
+});
+
+describe('event time ahead of the receive clock', () => {
+	const YEAR_MS = 365 * 86_400_000;
+
+	/** a1 ready from 0 s; a contact abandoned in `neg` every 10 s from 10 s; one event from a clock a year fast at 30 s. */
+	function withFastClock(bad: (b: ReturnType<typeof createEventBuilder>) => CcEvent) {
+		const floor = createFloor(testCentreSetup(), { timeZone: 'Asia/Shanghai' });
+		const b = createEventBuilder({ startMs: T0 });
+		b.login('a1', { queues: ['neg'] });
+		b.ready('a1');
+		// Each event is received at its own time, except the bad one, received at 30 s.
+		for (const e of b.take()) applyEvent(floor, e, e.ts);
+		for (let s = 10; s <= 120; s += 10) {
+			if (s === 30) applyEvent(floor, bad(b), sec(30));
+			for (const e of [b.atSec(s).queued(`c${s}`, 'neg'), b.atSec(s + 8).abandoned(`c${s}`)])
+				applyEvent(floor, e, e.ts);
+		}
+		return floor;
+	}
+
+	it('brings a far-future ts back to the receive clock plus the tolerance, and counts it', () => {
+		const floor = withFastClock((b) => b.at(sec(30) + YEAR_MS).state('a1', 'not_ready', 'break'));
+		expect(floor.anomalies).toMatchObject({ ts_ahead_of_clock: 1 });
+		expect(floor.clockSkew).toEqual({ aheadEvents: 1, maxAheadMs: YEAR_MS, lastSource: 'pbx1' });
+		// asOf is the newest sane event (abandoned at 128 s), not a year ahead
+		expect(floor.lastEventTs).toBe(sec(128));
+		// The break is taken as starting at 35 s (30 s + 5 s), so the agent's time keeps counting
+		const [a1] = agentViews(floor, sec(130), { window: resolveWindow(floor, 'rolling15', sec(130)) });
+		expect(a1).toMatchObject({ state: 'not_ready', sinceMs: sec(35) });
+		expect(a1!.figures).toMatchObject({ staffedSec: 130, stateSec: { ready: 35, not_ready: 95 } });
+	});
+
+	it('keeps the sliding windows counting after a contact stamped a year ahead', () => {
+		const floor = withFastClock((b) => b.at(sec(30) + YEAR_MS).queued('x1', 'neg'));
+		// All twelve abandons are in rolling15, and x1 waits from 35 s
+		expect(queueFigures(floor, 'rolling15', sec(130), ['neg']).queues[0]).toMatchObject({
+			abandoned: 12,
+			waiting: 1,
+			longestWaitSec: 95
+		});
+	});
+
+	it('leaves an event within the tolerance as it is', () => {
+		const floor = withFastClock((b) => b.at(sec(33)).state('a1', 'not_ready', 'break'));
+		expect(floor.clockSkew.aheadEvents).toBe(0);
+		expect(agentViews(floor, sec(130))[0]).toMatchObject({ sinceMs: sec(33) });
+	});
+
+	it('brings back a snapshot stamped ahead, with its asOf', () => {
+		const floor = createFloor(testCentreSetup(), { timeZone: 'Asia/Shanghai' });
+		const b = createEventBuilder({ startMs: T0 + YEAR_MS });
+		applyEvent(floor, b.snapshot([], []), T0);
+		expect(floor.lastEventTs).toBe(T0 + 5_000);
+		expect(floor.clockSkew.aheadEvents).toBe(1);
 	});
 });

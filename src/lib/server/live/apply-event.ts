@@ -1,5 +1,7 @@
 import type { CcEvent, EventOf } from '../../shared/contract';
+import { sweepIdleTrails } from './agent-time';
 import { noteAnomaly, type Floor } from './floor-state';
+import { deleteOldest } from './oldest-first';
 import { onLogin, onLogout, onState } from './reduce-agent';
 import {
 	onAnswered,
@@ -20,18 +22,45 @@ import { onSnapshot } from './snapshot';
  * or contradicting each other (a platform restart, a lost message); what makes sense is applied, the
  * rest is counted in `floor.anomalies`.
  *
- * `nowMs` (server clock) is deliberately unused by the state: everything is attributed by event time,
- * so a replay of the log rebuilds exactly the same floor and replicas agree.
+ * Everything is attributed by event time, so a replay of the log rebuilds exactly the same floor and
+ * replicas agree. `nowMs` (the receive clock) only bounds that time from above: see withinClock.
  */
-export function applyEvent(floor: Floor, event: CcEvent, _nowMs: number): void {
+export function applyEvent(floor: Floor, event: CcEvent, nowMs: number): void {
 	floor.eventsApplied++;
-	if (floor.lastEventTs === null || event.ts > floor.lastEventTs) floor.lastEventTs = event.ts;
+	const e = withinClock(floor, event, nowMs);
+	if (floor.lastEventTs === null || e.ts > floor.lastEventTs) floor.lastEventTs = e.ts;
 	try {
-		dispatch(floor, event);
+		dispatch(floor, e);
 	} catch {
 		// A reducer bug must cost one event, not the floor: noted so it shows on /metrics.
-		noteAnomaly(floor, `${event.type}:reducer_error`);
+		noteAnomaly(floor, `${e.type}:reducer_error`);
 	}
+	sweepIdleTrails(floor);
+}
+
+/**
+ * An event stamped further ahead of the receive clock than `limits.maxAheadMs` is taken as happening
+ * at the receive clock plus that tolerance, and counted (anomaly `ts_ahead_of_clock`, `floor.clockSkew`).
+ * Left alone, one source with a wrong clock would move `asOf` into the future, start agents' pieces
+ * there (their time would stop counting until the clock caught up) and fill the 10 s buckets ahead,
+ * so the current ones would be refused as too old: every sliding window frozen. Events within the
+ * tolerance, and replays of the log (received long after they happened), are untouched, so replicas
+ * and replays still agree except on the skewed events themselves.
+ */
+function withinClock(floor: Floor, event: CcEvent, nowMs: number): CcEvent {
+	if (!Number.isFinite(nowMs)) return event;
+	const latestMs = nowMs + floor.limits.maxAheadMs;
+	const asOf = event.type === 'floor.snapshot' ? event.asOf : Number.NEGATIVE_INFINITY;
+	if (event.ts <= latestMs && asOf <= latestMs) return event;
+	const skew = floor.clockSkew;
+	skew.aheadEvents++;
+	skew.maxAheadMs = Math.max(skew.maxAheadMs, Math.max(event.ts, asOf) - nowMs);
+	skew.lastSource = event.source;
+	noteAnomaly(floor, 'ts_ahead_of_clock');
+	const ts = Math.min(event.ts, latestMs);
+	return event.type === 'floor.snapshot'
+		? { ...event, ts, asOf: Math.min(asOf, latestMs) }
+		: { ...event, ts };
 }
 
 function dispatch(floor: Floor, e: CcEvent): void {
@@ -94,10 +123,7 @@ function onSupervision(
 		// Sessions on an open contact go with it; one on a contact the floor does not know is kept until
 		// its supervision.ended, as the platform reported it (bounded, should that never come).
 		if (contact) (contact.sessions ??= new Set()).add(e.sessionId);
-		if (floor.supervisions.size > floor.limits.supervisions) {
-			const oldest = floor.supervisions.keys().next();
-			if (!oldest.done) floor.supervisions.delete(oldest.value);
-		}
+		if (floor.supervisions.size > floor.limits.supervisions) deleteOldest(floor.supervisions);
 		return;
 	}
 	const session = floor.supervisions.get(e.sessionId);

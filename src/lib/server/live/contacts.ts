@@ -2,11 +2,13 @@ import type { Channel } from '../../shared/contract';
 import {
 	countHandle,
 	countOutcome,
+	type HandleTimes,
 	type OutcomeTags,
 	type QueueOutcome
 } from '../../shared/metrics/outcomes';
-import { recordQueueCounts } from './accumulate';
+import { freshCounts, recordQueueCounts } from './accumulate';
 import { isLive, refreshAgent } from './agent-state';
+import { deleteOldest } from './oldest-first';
 import { recordAgentHandled } from './agent-time';
 import {
 	ensureQueue,
@@ -67,7 +69,8 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 		if (leg.status === 'transferred') (dormantLegs ??= []).push(leg);
 	}
 	const recent = floor.recentContacts;
-	recent.delete(contact.contactId);
+	// Not there already: every open contact was taken out of it when opened (openContact), so no delete
+	// is needed to put it at the young end (a miss in a map of 200,000 saved per contact).
 	recent.set(contact.contactId, {
 		queueId: contact.queueId,
 		channel: contact.channel,
@@ -76,10 +79,7 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 		repeat: contact.repeat,
 		dormantLegs
 	});
-	if (recent.size > floor.limits.recentContacts) {
-		const oldest = recent.keys().next();
-		if (!oldest.done) recent.delete(oldest.value);
-	}
+	if (recent.size > floor.limits.recentContacts) deleteOldest(recent);
 }
 
 /** Finishes the contact once nothing is open on it: no queue offer, no agent ringing, connected or wrapping. */
@@ -103,16 +103,28 @@ export function closeOffer(floor: Floor, contact: ContactRec): void {
 }
 
 /** Counts the outcome of the open offer in the queue it was waiting in, at the outcome's time, and closes it. */
+/** Outcome tags by [no customer, first, repeat], shared: one object per outcome on the apply path adds up. */
+const PLAIN_TAGS: readonly OutcomeTags[] = (['none', 'first', 'repeat'] as const).map((customer) => ({
+	vip: false,
+	customer
+}));
+const VIP_TAGS: readonly OutcomeTags[] = PLAIN_TAGS.map((t) => ({ ...t, vip: true }));
+
 export function endOffer(floor: Floor, contact: ContactRec, outcome: QueueOutcome, atMs: number): void {
 	const offer = contact.offer;
 	if (!offer) return;
 	const queue = ensureQueue(floor, offer.queueId, contact.channel);
 	const waitSec = Math.max(0, atMs - offer.queuedAtMs) / 1000;
-	const tags: OutcomeTags = {
-		vip: contact.vip,
-		customer: contact.repeat === null ? 'none' : contact.repeat ? 'repeat' : 'first'
-	};
-	recordQueueCounts(floor, offer.queueId, atMs, (c) => countOutcome(c, outcome, waitSec, queue.config, tags));
+	const tags = contact.vip ? VIP_TAGS : PLAIN_TAGS;
+	const counts = freshCounts();
+	countOutcome(
+		counts,
+		outcome,
+		waitSec,
+		queue.config,
+		tags[contact.repeat === null ? 0 : contact.repeat ? 2 : 1]
+	);
+	recordQueueCounts(floor, offer.queueId, atMs, counts);
 	closeOffer(floor, contact);
 }
 
@@ -192,10 +204,17 @@ export function stopTalk(leg: Leg, atMs: number): void {
 	leg.endedAtMs = atMs;
 }
 
-function talkHoldSec(leg: Leg): { talkSec: number; holdSec: number } {
+/** Scratch handle times, filled per counted leg (recorded at once, so one object serves every leg). */
+const times: HandleTimes = { talkSec: 0, holdSec: 0, wrapSec: 0 };
+
+/** Sets `times` to the leg's talk and hold and the given wrap-up. */
+function handleTimesOf(leg: Leg, wrapSec: number): HandleTimes {
 	const endMs = leg.endedAtMs ?? leg.answeredAtMs ?? 0;
 	const talkMs = leg.answeredAtMs === null ? 0 : Math.max(0, endMs - leg.answeredAtMs - leg.holdMs);
-	return { talkSec: talkMs / 1000, holdSec: leg.holdMs / 1000 };
+	times.talkSec = talkMs / 1000;
+	times.holdSec = leg.holdMs / 1000;
+	times.wrapSec = wrapSec;
+	return times;
 }
 
 /**
@@ -205,8 +224,9 @@ function talkHoldSec(leg: Leg): { talkSec: number; holdSec: number } {
 export function countTransferredLeg(floor: Floor, leg: Leg, atMs: number): void {
 	stopTalk(leg, atMs);
 	if (leg.timingKnown && !leg.handleCounted) {
-		const times = { ...talkHoldSec(leg), wrapSec: 0 };
-		recordQueueCounts(floor, leg.queueId, atMs, (c) => countHandle(c, times));
+		const counts = freshCounts();
+		countHandle(counts, handleTimesOf(leg, 0));
+		recordQueueCounts(floor, leg.queueId, atMs, counts);
 		recordAgentHandled(floor, leg.agentId, atMs);
 	}
 	leg.handleCounted = true;
@@ -217,13 +237,16 @@ export function countWrappedLeg(floor: Floor, leg: Leg, atMs: number): void {
 	if (leg.endedAtMs === null) stopTalk(leg, atMs);
 	if (!leg.timingKnown) return;
 	const wrapSec = Math.max(0, atMs - (leg.endedAtMs ?? atMs)) / 1000;
+	const counts = freshCounts();
 	if (leg.handleCounted) {
-		recordQueueCounts(floor, leg.queueId, atMs, (c) =>
-			countHandle(c, { talkSec: 0, holdSec: 0, wrapSec }, false)
-		);
+		times.talkSec = 0;
+		times.holdSec = 0;
+		times.wrapSec = wrapSec;
+		countHandle(counts, times, false);
+		recordQueueCounts(floor, leg.queueId, atMs, counts);
 	} else {
-		const times = { ...talkHoldSec(leg), wrapSec };
-		recordQueueCounts(floor, leg.queueId, atMs, (c) => countHandle(c, times));
+		countHandle(counts, handleTimesOf(leg, wrapSec));
+		recordQueueCounts(floor, leg.queueId, atMs, counts);
 		recordAgentHandled(floor, leg.agentId, atMs);
 	}
 	leg.handleCounted = true;

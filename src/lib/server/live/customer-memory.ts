@@ -1,3 +1,5 @@
+import { deleteOldest } from './oldest-first';
+
 /**
  * Who called in the last 48 h, for the repeat rate (METRICS.md: "the share whose customer had another
  * contact queued in the 48 h before"). Bounded twice: per customer only the latest few contacts (the
@@ -33,7 +35,14 @@ export class CustomerMemory {
 	 * must not decide the figure).
 	 */
 	note(customerId: string, contactId: string, queuedAtMs: number): boolean {
-		const seen = this.#byCustomer.get(customerId) ?? [];
+		const byCustomer = this.#byCustomer;
+		const seen = byCustomer.get(customerId);
+		if (seen === undefined) {
+			// A first-time customer (most of a sale day): nothing to compare, sort or move.
+			byCustomer.set(customerId, [{ contactId, queuedAtMs }]);
+			this.#forgetOldest();
+			return false;
+		}
 		let repeat = false;
 		for (const s of seen) {
 			if (s.contactId !== contactId && s.queuedAtMs < queuedAtMs && s.queuedAtMs >= queuedAtMs - this.spanMs)
@@ -41,16 +50,22 @@ export class CustomerMemory {
 		}
 		if (!seen.some((s) => s.contactId === contactId)) {
 			seen.push({ contactId, queuedAtMs });
-			seen.sort((a, b) => a.queuedAtMs - b.queuedAtMs);
+			// Usually already in order (contacts queue in time order); a late one is moved into place.
+			for (let i = seen.length - 1; i > 0 && seen[i - 1]!.queuedAtMs > seen[i]!.queuedAtMs; i--) {
+				const later = seen[i - 1]!;
+				seen[i - 1] = seen[i]!;
+				seen[i] = later;
+			}
 			if (seen.length > PER_CUSTOMER) seen.shift();
 		}
 		// Re-inserting moves the customer to the young end of the map's order.
-		this.#byCustomer.delete(customerId);
-		this.#byCustomer.set(customerId, seen);
-		if (this.#byCustomer.size > this.maxCustomers) {
-			const oldest = this.#byCustomer.keys().next();
-			if (!oldest.done) this.#byCustomer.delete(oldest.value);
-		}
+		byCustomer.delete(customerId);
+		byCustomer.set(customerId, seen);
+		this.#forgetOldest();
 		return repeat;
+	}
+
+	#forgetOldest(): void {
+		if (this.#byCustomer.size > this.maxCustomers) deleteOldest(this.#byCustomer);
 	}
 }

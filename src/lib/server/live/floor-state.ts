@@ -8,6 +8,8 @@ import type { Channel, SupervisionMode } from '../../shared/contract';
 import { emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
 import { emptyCounters, type QueueCounters } from '../../shared/metrics/counters';
 import type { DisplayedState } from '../../shared/metrics/figures';
+import type { AgentSinks } from './agent-time';
+import type { AgentTrail } from './agent-trail';
 import type { BucketRing } from './bucket-ring';
 import { CustomerMemory } from './customer-memory';
 import { DayClock } from './day-window';
@@ -24,6 +26,15 @@ export interface Floor {
 	readonly setup: CentreSetup;
 	readonly queues: Map<string, QueueState>;
 	readonly agents: Map<string, AgentRec>;
+	/** The same agents in the order first seen (agents are never removed): cheap to walk by index. */
+	readonly agentList: AgentRec[];
+	/**
+	 * Agents changed since the figure columns last looked, each once per event: the columns drain it, so
+	 * a query after a few hundred events revisits a few hundred agents, not 25,000 (floor-columns.ts).
+	 */
+	readonly changedAgents: AgentRec[];
+	/** Bumped when the change log was dropped for growing unread; whoever reads it then starts over. */
+	changeLogResets: number;
 	/** Open contacts: waiting, ringing, connected or in wrap-up with someone. */
 	readonly contacts: Map<string, ContactRec>;
 	/**
@@ -45,7 +56,10 @@ export interface Floor {
 	readonly agentShift: PeriodStore<AgentTotals>;
 	readonly teamDay: PeriodStore<AgentTotals>;
 	readonly teamShift: PeriodStore<AgentTotals>;
-	/** 10 s buckets of the last hour of agent integrals per team (rolling and interval windows). */
+	/**
+	 * 10 s buckets of the last hour of agent integrals per team (rolling and interval windows); per agent
+	 * the same hour is kept sparsely, in `AgentRec.trail`.
+	 */
 	readonly teamRings: Map<string, BucketRing>;
 	/** Customers' recent contacts, for the 48 h repeat rate. */
 	readonly customers: CustomerMemory;
@@ -53,9 +67,23 @@ export interface Floor {
 	readonly tally: AgentTally;
 	/** Events that made no sense where they arrived, by kind; applied as far as sensible, never fatal. */
 	readonly anomalies: Record<string, number>;
+	/** Events stamped further ahead of the receive clock than `limits.maxAheadMs` (brought back to it). */
+	readonly clockSkew: ClockSkew;
 	readonly limits: FloorLimits;
+	/** Event time of the newest event applied (after bounding a clock running ahead). */
 	lastEventTs: number | null;
 	eventsApplied: number;
+	/** Where the idle-trail sweep stands: the next index of `agentList`, and the last bucket of event time it ran in. */
+	readonly trailSweep: { next: number; bucket: number };
+}
+
+export interface ClockSkew {
+	/** Events whose `ts` was beyond the receive clock plus `maxAheadMs`. */
+	aheadEvents: number;
+	/** The furthest ahead seen, ms beyond the receive clock; 0 when none. */
+	maxAheadMs: number;
+	/** Source of the last such event: the clock to fix. */
+	lastSource: string | null;
 }
 
 export interface FloorLimits {
@@ -68,6 +96,12 @@ export interface FloorLimits {
 	customers: number;
 	/** Shift segments kept: two days of up to 7 shift starts, plus spares for late events. */
 	shiftSegmentsKept: number;
+	/**
+	 * How far ahead of the receive clock an event's `ts` may be. Beyond it the event is taken as
+	 * happening at the receive clock plus this much: one source with a wrong clock must not move the
+	 * floor's time into the future, where every sliding window would wait for it to come true.
+	 */
+	maxAheadMs: number;
 }
 
 export const DEFAULT_FLOOR_LIMITS: FloorLimits = {
@@ -75,7 +109,8 @@ export const DEFAULT_FLOOR_LIMITS: FloorLimits = {
 	daysKept: 3,
 	supervisions: 10_000,
 	customers: 500_000,
-	shiftSegmentsKept: 16
+	shiftSegmentsKept: 16,
+	maxAheadMs: 5_000
 };
 
 export interface QueueState {
@@ -124,6 +159,18 @@ export interface AgentRec {
 	displayedReason: string | null;
 	displayedSinceMs: number;
 	segment: AgentSegment;
+	/**
+	 * The agent's last hour of integrals and handled contacts (its rolling and interval figures); null
+	 * until a non-offline piece closes, and again after an hour without change, when the open piece alone
+	 * covers every window.
+	 */
+	trail: AgentTrail | null;
+	/** Where the agent's pieces and handled contacts are being counted (saves look-ups per event). */
+	sinks: AgentSinks;
+	/** Position in `floor.agentList`. */
+	readonly index: number;
+	/** `floor.eventsApplied` of the last event that changed the agent's state, load or figures. */
+	changedAt: number;
 }
 
 export type LegStatus = 'ringing' | 'talking' | 'held' | 'wrapup' | 'transferred';
@@ -212,6 +259,9 @@ export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
 		setup,
 		queues,
 		agents: new Map(),
+		agentList: [],
+		changedAgents: [],
+		changeLogResets: 0,
 		contacts: new Map(),
 		recentContacts: new Map(),
 		supervisions: new Map(),
@@ -231,9 +281,11 @@ export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
 			notReadyByReason: new Map()
 		},
 		anomalies: {},
+		clockSkew: { aheadEvents: 0, maxAheadMs: 0, lastSource: null },
 		limits,
 		lastEventTs: null,
-		eventsApplied: 0
+		eventsApplied: 0,
+		trailSweep: { next: 0, bucket: Number.NEGATIVE_INFINITY }
 	};
 }
 

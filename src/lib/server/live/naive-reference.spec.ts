@@ -7,6 +7,7 @@ import {
 	agentViews,
 	applyEvent,
 	createFloor,
+	forgetFigureCaches,
 	queueFigures,
 	resolveWindow,
 	teamViews,
@@ -16,7 +17,7 @@ import { createEventBuilder, testCentreSetup } from './test-events';
 
 /**
  * The reducer and the windows against a deliberately naive reference: random valid histories are
- * folded through the floor, and every figure of several windows is recomputed here by rescanning all
+ * folded through the floor, and every figure of every window (queue, team and agent) is recomputed here by rescanning all
  * events, with window starts worked out independently (Shanghai is UTC+8 all year, so plain arithmetic
  * on a fixed offset). Histories start at 23:20 local and run 90 min, so they cross midnight, interval
  * and shift boundaries, and the checks run up to an hour later, when rolling windows have expired.
@@ -427,6 +428,8 @@ const QUEUE_WINDOWS: MetricWindow[] = [
 	'day'
 ];
 const TEAM_WINDOWS: MetricWindow[] = ['rolling15', 'rolling60', 'interval15', 'interval30', 'shift', 'day'];
+/** Every window but `now`, an instant, which holds no time and no handled contact (checked on its own). */
+const AGENT_WINDOWS = QUEUE_WINDOWS.filter((w) => w !== 'now');
 
 function checkAgainstReference(floor: Floor, events: CcEvent[], q: number): void {
 	for (const window of QUEUE_WINDOWS) {
@@ -451,7 +454,7 @@ function checkAgainstReference(floor: Floor, events: CcEvent[], q: number): void
 			compareAgents(actual, naiveAgentTotals(events, members, start, q), `${window} ${teamId}`);
 		}
 	}
-	for (const window of ['day', 'shift'] as const) {
+	for (const window of AGENT_WINDOWS) {
 		const start = naiveStart(window, q) ?? q;
 		for (const view of agentViews(floor, q, { window: resolveWindow(floor, window, q) }))
 			compareAgents(
@@ -460,6 +463,8 @@ function checkAgainstReference(floor: Floor, events: CcEvent[], q: number): void
 				`${window} ${view.agentId}`
 			);
 	}
+	for (const view of agentViews(floor, q, { window: resolveWindow(floor, 'now', q) }))
+		expect(view.figures, `now ${view.agentId}`).toMatchObject({ handled: 0, staffedSec: 0, loadSec: 0 });
 }
 
 function fold(events: CcEvent[]): Floor {
@@ -500,6 +505,42 @@ function deliverLate(events: CcEvent[], delays: number[], toleranceMs: number): 
 	return delivered.sort((x, y) => x.at - y.at || x.i - y.i).map((d) => d.e);
 }
 
+/**
+ * Deep equality where numbers may differ by floating-point rounding (sums added in another order).
+ * Compared by hand and asserted once, since an expect per number would make the property slow.
+ */
+function expectSameFigures(actual: unknown, expected: unknown, path: string): void {
+	const differences: string[] = [];
+	const walk = (a: unknown, e: unknown, at: string): void => {
+		if (typeof e === 'number' && typeof a === 'number') {
+			if (Math.abs(a - e) > 1e-6 * Math.max(1, Math.abs(e))) differences.push(`${at}: ${a} ≠ ${e}`);
+			return;
+		}
+		if (e === null || typeof e !== 'object' || a === null || typeof a !== 'object') {
+			if (a !== e) differences.push(`${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(e)}`);
+			return;
+		}
+		for (const key of new Set([...Object.keys(e), ...Object.keys(a)]))
+			walk((a as Record<string, unknown>)[key], (e as Record<string, unknown>)[key], `${at}.${key}`);
+	};
+	walk(actual, expected, path);
+	expect(differences.slice(0, 5)).toEqual([]);
+}
+
+/** Every queue, team and agent figure of every window at `q`. */
+function everything(floor: Floor, q: number) {
+	return QUEUE_WINDOWS.map((window) => {
+		const resolved = resolveWindow(floor, window, q);
+		return {
+			window,
+			queues: queueFigures(floor, window, q),
+			teams: teamViews(floor, resolved, q),
+			agents: agentViews(floor, q, { window: resolved }),
+			team: agentViews(floor, q, { window: resolved, teamIds: ['voice-team'] })
+		};
+	});
+}
+
 describe('figures against a naive reference', () => {
 	it('match a full rescan of the events for every queue, team and agent figure and window', () => {
 		fc.assert(
@@ -515,6 +556,46 @@ describe('figures against a naive reference', () => {
 			{ numRuns: 60 }
 		);
 	});
+
+	it('are the same from the parts kept between ticks as from scratch, tick after tick and back in time', () => {
+		fc.assert(
+			fc.property(
+				historyArb,
+				fc.integer({ min: 0, max: HORIZON_SEC }),
+				// Gaps between ticks: often a few seconds (the same 10 s bucket, where kept sums are added to),
+				// sometimes many minutes (windows that moved on).
+				fc.array(fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 10, max: 1800 })), {
+					minLength: 2,
+					maxLength: 12
+				}),
+				fc.array(fc.nat(120), { minLength: 1, maxLength: 5 }),
+				(h, firstSec, gapsSec, backSec) => {
+					let at = firstSec;
+					const ticksSec = gapsSec.map((gap) => (at += gap));
+					const events = eventsOf(h);
+					// One floor keeps its columns, agent tables and ring sums from tick to tick; the other starts
+					// from scratch at every query.
+					const warm = createFloor(setup, { timeZone: 'Asia/Shanghai' });
+					const cold = createFloor(setup, { timeZone: 'Asia/Shanghai' });
+					let next = 0;
+					ticksSec.forEach((tickSec, i) => {
+						const q = S + tickSec * 1000;
+						for (; next < events.length && events[next]!.ts <= q; next++) {
+							applyEvent(warm, events[next]!, q);
+							applyEvent(cold, events[next]!, q);
+						}
+						// Now, and once in a while a look back (a report of a moment ago), then now again.
+						const back = q - backSec[i % backSec.length]! * 1000;
+						for (const at of [q, back, q]) {
+							forgetFigureCaches(cold);
+							expectSameFigures(everything(warm, at), everything(cold, at), `at ${(at - S) / 1000}s`);
+						}
+					});
+				}
+			),
+			{ numRuns: 60 }
+		);
+	}, 30_000);
 
 	it('give the same figures when events arrive up to 3 s late and interleaved across contacts and agents', () => {
 		fc.assert(

@@ -1,4 +1,4 @@
-import type { LocalizedName, QueueConfig, SlFormula } from '../../shared/centre/setup';
+import type { CentreSetup, LocalizedName, QueueConfig, SlFormula } from '../../shared/centre/setup';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import {
 	addCountersInto,
@@ -75,44 +75,191 @@ export function queueFigures(
 	options: QueueFiguresOptions = {}
 ): QueueFiguresResult {
 	const resolved = resolveWindow(floor, window, nowMs, options.shiftId);
-	const countsOf = windowCounters(floor, resolved, nowMs);
-	const parts: Part[] = selectQueues(floor, queueIds).map((queueId) => ({
-		config: queueConfigOf(floor, queueId),
-		counters: countsOf(queueId),
-		live: waitingOf(floor.queues.get(queueId), nowMs)
-	}));
+	const parts = partsOf(floor, resolved, nowMs, queueIds);
+	const teams = queueIds
+		? teamRollUps(floor, new Map(parts.map((p) => [p.config.queueId, p]))).list
+		: [...windowParts(floor, resolved, nowMs).teamRows().list];
 	const channels = CHANNELS.filter((ch) => parts.some((p) => p.config.channel === ch)).map((ch) =>
 		rollUp(
 			parts.filter((p) => p.config.channel === ch),
 			CHANNEL_NAMES[ch],
-			ch
+			ch,
+			null
 		)
 	);
 	return {
 		asOf: floor.lastEventTs,
 		queues: parts.map(queueFiguresOf),
-		centre: rollUp(parts, CENTRE_NAME, null),
+		centre: rollUp(parts, CENTRE_NAME, null, null),
 		channels,
-		teams: teamRollUps(floor, parts),
+		teams,
 		span: resolved.span,
 		shift: resolved.shift
 	};
 }
 
-function teamRollUps(floor: Floor, parts: Part[]): TeamQueueFigures[] {
-	const byQueue = new Map(parts.map((p) => [p.config.queueId, p]));
+/**
+ * The queue figures of each set-up team's queues over the window, by team id: the `teams` of
+ * queueFigures without the queue, channel and centre rows (what team views need).
+ */
+export function teamQueueFigures(
+	floor: Floor,
+	resolved: ResolvedWindow,
+	nowMs: number
+): ReadonlyMap<string, TeamQueueFigures> {
+	return new Map(
+		windowParts(floor, resolved, nowMs)
+			.teamRows()
+			.list.map((t) => [t.teamId, t])
+	);
+}
+
+/** The same rows by position in the set-up's teams (null for a team none of whose queues is known). */
+export function teamQueueRowsBySetup(
+	floor: Floor,
+	resolved: ResolvedWindow,
+	nowMs: number
+): readonly (TeamQueueFigures | null)[] {
+	return windowParts(floor, resolved, nowMs).teamRows().bySetup;
+}
+
+interface TeamRows {
+	list: TeamQueueFigures[];
+	bySetup: (TeamQueueFigures | null)[];
+}
+
+interface WindowParts {
+	key: string;
+	/** Every queue of the floor, in order. */
+	all: Part[];
+	byQueue: Map<string, Part>;
+	teamRows: () => TeamRows;
+}
+
+const partsCache = new WeakMap<Floor, Map<string, WindowParts>>();
+
+export function forgetWindowParts(floor: Floor): void {
+	partsCache.delete(floor);
+}
+
+/**
+ * Every queue's counts and live figures over the window at `nowMs`, and the team roll-ups over them,
+ * kept for that window, query time and floor state: a tick asks for queue figures and team views of
+ * the same window, and both read these (the team rows are shared between them: read them only).
+ */
+function windowParts(floor: Floor, resolved: ResolvedWindow, nowMs: number): WindowParts {
+	let byWindow = partsCache.get(floor);
+	if (!byWindow) {
+		byWindow = new Map();
+		partsCache.set(floor, byWindow);
+	}
+	const windowKey = resolved.shift ? `${resolved.window}:${resolved.shift.shiftId}` : resolved.window;
+	const key = `${resolved.span?.startMs}|${nowMs}|${floor.eventsApplied}|${floor.queues.size}`;
+	const cached = byWindow.get(windowKey);
+	if (cached && cached.key === key && configsCurrent(floor, cached.all)) return cached;
+	const all = queueParts(floor, resolved, nowMs, selectQueues(floor, undefined));
+	const byQueue = new Map<string, Part>();
+	for (const part of all) byQueue.set(part.config.queueId, part);
+	let teamRows: TeamRows | null = null;
+	const parts: WindowParts = {
+		key,
+		all,
+		byQueue,
+		teamRows: () => (teamRows ??= teamRollUps(floor, byQueue))
+	};
+	byWindow.set(windowKey, parts);
+	return parts;
+}
+
+/** Whether no queue's settings were replaced since the parts were read (settings change without an event). */
+function configsCurrent(floor: Floor, parts: readonly Part[]): boolean {
+	for (const part of parts) if (floor.queues.get(part.config.queueId)?.config !== part.config) return false;
+	return true;
+}
+
+function partsOf(floor: Floor, resolved: ResolvedWindow, nowMs: number, queueIds?: string[]): Part[] {
+	const kept = windowParts(floor, resolved, nowMs);
+	if (!queueIds) return kept.all;
+	const ids = selectQueues(floor, queueIds);
+	// A queue neither configured nor seen is not kept: its zero figures are worked out on their own.
+	const missing = ids.filter((id) => !kept.byQueue.has(id));
+	const extra = new Map(queueParts(floor, resolved, nowMs, missing).map((p) => [p.config.queueId, p]));
+	return ids.map((id) => kept.byQueue.get(id) ?? extra.get(id)!);
+}
+
+function queueParts(floor: Floor, resolved: ResolvedWindow, nowMs: number, queueIds: string[]): Part[] {
+	const countsOf = windowCounters(floor, resolved, nowMs);
+	const waiting = waitingByQueue(floor, nowMs);
+	return queueIds.map((queueId) => ({
+		config: queueConfigOf(floor, queueId),
+		counters: countsOf(queueId),
+		live: waiting.get(queueId) ?? NOT_WAITING
+	}));
+}
+
+/**
+ * One row per set-up team over its queues among `byQueue`. Teams serving the same queues (forty teams
+ * on one after-sales line is the usual shape) share one roll-up; only the row with the team's name is
+ * built per team.
+ */
+function teamRollUps(floor: Floor, byQueue: ReadonlyMap<string, Part>): TeamRows {
 	const teams: TeamQueueFigures[] = [];
-	for (const team of floor.setup.teams) {
-		const teamParts = team.queues.flatMap((q) => byQueue.get(q) ?? []);
-		if (teamParts.length === 0) continue;
-		const channel = teamParts.every((p) => p.config.channel === teamParts[0]!.config.channel)
-			? teamParts[0]!.config.channel
-			: null;
-		const row = rollUp(teamParts, team.name, channel) as TeamQueueFigures;
+	const bySetup: (TeamQueueFigures | null)[] = [];
+	const teamParts: Part[] = [];
+	const shared = new Map<
+		string,
+		{ counters: QueueCounters; live: Waiting; channel: Channel | null; c: ReturnType<typeof counterFigures> }
+	>();
+	// 1,250 teams a window: one reused list.
+	const keys = queueSetKeys(floor.setup);
+	floor.setup.teams.forEach((team, t) => {
+		teamParts.length = 0;
+		let channel: Channel | null | undefined;
+		for (const queueId of team.queues) {
+			const part = byQueue.get(queueId);
+			if (!part) continue;
+			teamParts.push(part);
+			channel = channel === undefined || channel === part.config.channel ? part.config.channel : null;
+		}
+		if (teamParts.length === 0) {
+			bySetup.push(null);
+			return;
+		}
+		// The set's key is worked out once per set-up; a scope that leaves some queues out gets its own.
+		const setKey =
+			teamParts.length === team.queues.length ? keys[t]! : teamParts.map((p) => p.config.queueId).join('\n');
+		let sum = shared.get(setKey);
+		if (!sum) {
+			const { counters, live } = sumParts(teamParts);
+			const c = counterFigures(counters, 'abandons_negative');
+			// Shared by the rows of every team on these queues: frozen, so no row can change another's.
+			Object.freeze(c.serviceLevelVariants);
+			sum = { counters, live, channel: channel ?? null, c };
+			shared.set(setKey, sum);
+		}
+		const row = rowOf(
+			rollUpIdentity(team.name, sum.channel),
+			sum.counters,
+			sum.live,
+			sum.c
+		) as TeamQueueFigures;
 		row.teamId = team.teamId;
 		teams.push(row);
+		bySetup.push(row);
+	});
+	return { list: teams, bySetup };
+}
+
+const setKeys = new WeakMap<CentreSetup, string[]>();
+
+/** Per set-up team, a key naming its queue list (teams with the same list share a roll-up). */
+function queueSetKeys(setup: CentreSetup): string[] {
+	let keys = setKeys.get(setup);
+	if (!keys) {
+		keys = setup.teams.map((t) => t.queues.join('\n'));
+		setKeys.set(setup, keys);
 	}
-	return teams;
+	return keys;
 }
 
 /**
@@ -158,6 +305,37 @@ function selectQueues(floor: Floor, queueIds: string[] | undefined): string[] {
 	return ids.sort((a, b) => orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+const NOT_WAITING: Waiting = Object.freeze({
+	waiting: 0,
+	vipWaiting: 0,
+	longestWaitSec: 0,
+	longestVipWaitSec: 0
+});
+
+const waitingCache = new WeakMap<
+	Floor,
+	{ nowMs: number; eventsApplied: number; byQueue: Map<string, Waiting> }
+>();
+
+/**
+ * The live waiting figures of every queue at `nowMs`. The same for every window, so worked out once per
+ * query time and floor state and shared by the eight windows of a tick (read-only: frozen).
+ */
+export function forgetWaiting(floor: Floor): void {
+	waitingCache.delete(floor);
+}
+
+function waitingByQueue(floor: Floor, nowMs: number): Map<string, Waiting> {
+	const cached = waitingCache.get(floor);
+	if (cached && cached.nowMs === nowMs && cached.eventsApplied === floor.eventsApplied) return cached.byQueue;
+	const byQueue = new Map<string, Waiting>();
+	for (const [queueId, queue] of floor.queues) {
+		if (queue.waiting.size > 0) byQueue.set(queueId, Object.freeze(waitingOf(queue, nowMs)));
+	}
+	waitingCache.set(floor, { nowMs, eventsApplied: floor.eventsApplied, byQueue });
+	return byQueue;
+}
+
 function waitingOf(queue: QueueState | undefined, nowMs: number): Waiting {
 	const live: Waiting = { waiting: 0, vipWaiting: 0, longestWaitSec: 0, longestVipWaitSec: 0 };
 	for (const contact of queue?.waiting ?? []) {
@@ -172,16 +350,32 @@ function waitingOf(queue: QueueState | undefined, nowMs: number): Waiting {
 	return live;
 }
 
+/** What names a row: the queue's (or roll-up's) identity fields. */
+type RowIdentity = Pick<
+	QueueFigures,
+	'queueId' | 'name' | 'channel' | 'unconfigured' | 'slThresholdSec' | 'slFormula'
+>;
+
 function figures(
-	identity: Pick<
-		QueueFigures,
-		'queueId' | 'name' | 'channel' | 'unconfigured' | 'slThresholdSec' | 'slFormula'
-	>,
+	identity: RowIdentity,
 	counters: Readonly<QueueCounters>,
 	live: Waiting,
-	slFormula: SlFormula
+	slFormula: SlFormula,
+	teamId: string | null
 ): QueueFigures {
 	const c = counterFigures(counters, slFormula);
+	const row = rowOf(identity, counters, live, c);
+	// A team's row carries its id; added here, to every team row alike, so they share one shape.
+	if (teamId !== null) (row as TeamQueueFigures).teamId = teamId;
+	return row;
+}
+
+function rowOf(
+	identity: RowIdentity,
+	counters: Readonly<QueueCounters>,
+	live: Waiting,
+	c: ReturnType<typeof counterFigures>
+): QueueFigures {
 	// One literal with every field, not spreads: a spread-built object of 40 fields lands in V8's slow
 	// dictionary mode and costs ~40 µs, which at 1,400 rows per window was most of a tick.
 	return {
@@ -231,7 +425,7 @@ function queueFiguresOf({ config, counters, live }: Part): QueueFigures {
 		slThresholdSec: config.slThresholdSec,
 		slFormula: config.slFormula
 	};
-	return figures(identity, counters, live, config.slFormula);
+	return figures(identity, counters, live, config.slFormula, null);
 }
 
 /**
@@ -240,7 +434,17 @@ function queueFiguresOf({ config, counters, live }: Part): QueueFigures {
  * queues with different thresholds or formulas have no common threshold, so the roll-up shows none
  * (slThresholdSec and slFormula null), and its three variants are likewise computed from the sums.
  */
-function rollUp(parts: Part[], name: LocalizedName, channel: Channel | null): QueueFigures {
+function rollUp(
+	parts: Part[],
+	name: LocalizedName,
+	channel: Channel | null,
+	teamId: string | null
+): QueueFigures {
+	const { counters, live } = sumParts(parts);
+	return rollUpRow(counters, live, name, channel, teamId);
+}
+
+function sumParts(parts: Part[]): { counters: QueueCounters; live: Waiting } {
 	const counters = emptyCounters();
 	const live: Waiting = { waiting: 0, vipWaiting: 0, longestWaitSec: 0, longestVipWaitSec: 0 };
 	for (const part of parts) {
@@ -250,7 +454,21 @@ function rollUp(parts: Part[], name: LocalizedName, channel: Channel | null): Qu
 		live.longestWaitSec = Math.max(live.longestWaitSec, part.live.longestWaitSec);
 		live.longestVipWaitSec = Math.max(live.longestVipWaitSec, part.live.longestVipWaitSec);
 	}
-	const identity = {
+	return { counters, live };
+}
+
+function rollUpRow(
+	counters: Readonly<QueueCounters>,
+	live: Waiting,
+	name: LocalizedName,
+	channel: Channel | null,
+	teamId: string | null
+): QueueFigures {
+	return figures(rollUpIdentity(name, channel), counters, live, 'abandons_negative', teamId);
+}
+
+function rollUpIdentity(name: LocalizedName, channel: Channel | null) {
+	return {
 		queueId: null,
 		name,
 		channel,
@@ -258,5 +476,4 @@ function rollUp(parts: Part[], name: LocalizedName, channel: Channel | null): Qu
 		slThresholdSec: null,
 		slFormula: null
 	};
-	return figures(identity, counters, live, 'abandons_negative');
 }

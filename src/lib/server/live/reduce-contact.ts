@@ -1,6 +1,6 @@
 import type { EventOf } from '../../shared/contract';
 import { countSurvey } from '../../shared/metrics/outcomes';
-import { recordQueueCounts } from './accumulate';
+import { freshCounts, recordQueueCounts } from './accumulate';
 import { ensureAgent } from './agent-state';
 import {
 	addLeg,
@@ -176,5 +176,7 @@ export function onSurvey(floor: Floor, e: EventOf<'contact.survey'>): void {
 		noteAnomaly(floor, 'contact.survey:unknown_contact');
 		return;
 	}
-	recordQueueCounts(floor, queueId, e.ts, (c) => countSurvey(c, e.score));
+	const counts = freshCounts();
+	countSurvey(counts, e.score);
+	recordQueueCounts(floor, queueId, e.ts, counts);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotContactStatus } from '../../shared/contract';
-import { displayedOf } from './agent-state';
+import { displayedOf, loadOf } from './agent-state';
 import { agentCounts, agentViews, applyEvent, createFloor, queueFigures, type Floor } from './floor';
 import { createEventBuilder, testCentreSetup, type EventBuilder } from './test-events';
 
@@ -150,6 +150,10 @@ function checkInvariants(floor: Floor, nowMs: number): void {
 	const byState = { on_contact: 0, wrap_up: 0, ready: 0, not_ready: 0, offline: 0 };
 	for (const agent of floor.agents.values()) {
 		expect(displayedOf(agent).state).toBe(agent.displayed);
+		// The open piece carries the agent's state and load (rows and integrals read them from there).
+		expect(agent.segment.state).toBe(agent.displayed);
+		expect(agent.segment.load).toBe(loadOf(agent));
+		if (agent.trail) expect(agent.trail.sinceMs).toBe(agent.segment.sinceMs);
 		byState[agent.displayed]++;
 		for (const [contactId, leg] of agent.legs) {
 			expect(leg.status).not.toBe('transferred');

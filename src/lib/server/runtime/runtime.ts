@@ -97,7 +97,7 @@ export function startRuntime(config: ServerConfig, deps: { buildId: string; logg
 	const bus: Bus = env.REDIS_URL
 		? new RedisBus(env.REDIS_URL, { pubsub: env.REDIS_PUBSUB })
 		: new MemoryBus();
-	const floor = createFloor(setup, { timeZone });
+	const floor = createFloor(setup, { timeZone, limits: { maxAheadMs: env.EVENT_MAX_AHEAD_MS } });
 	const settings = new SettingsStore({
 		bus,
 		prefix: env.CC_PREFIX,

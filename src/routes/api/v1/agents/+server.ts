@@ -8,14 +8,13 @@ import type { RequestHandler } from './$types';
 
 /**
  * Every agent known to the floor with displayed state, open contacts and their durations, the agent's
- * figures over `window` (day or shift; rolling and interval windows are kept per team, see
- * /api/v1/teams), plus counts. See docs/api.md.
+ * figures over `window` (any window; default day), plus counts. See docs/api.md.
  */
 export const GET: RequestHandler = ({ request, url }) => {
 	const runtime = getRuntime();
 	const denied = requireApiToken(request, runtime.config.apiTokens);
 	if (denied) return denied;
-	const params = parseWindowParams(url, runtime.setup, 'day', ['day', 'shift']);
+	const params = parseWindowParams(url, runtime.setup, 'day');
 	if (params instanceof Response) return params;
 	const teamParam = url.searchParams.get('team');
 	const teamIds = teamParam ? teamParam.split(',').filter(Boolean) : undefined;
