@@ -1,10 +1,9 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { RadarItem, TeamPatchFrame, TeamSnapshotFrame } from '../../src/lib/shared/protocol/team-frames';
 import { startApp, type AppHandle } from '../support/app-server';
 import { postForm, signIn as signInAs, type FormFields } from '../support/forms';
-import { TestPlatform } from '../support/platform';
+import { answerCommands, TestPlatform } from '../support/platform';
 
 /**
  * The stuck-state radar on the built server: an agent on break past the break limit shows up in the
@@ -14,8 +13,7 @@ const prefix = `rad${process.pid}`;
 const admin = { username: 'root', password: 'root-password-1' };
 let app: AppHandle;
 let platform: TestPlatform;
-let responder: Redis;
-let redis: Redis;
+let responder: { close(): void };
 
 beforeAll(async () => {
 	const url = inject('redisUrl');
@@ -28,14 +26,8 @@ beforeAll(async () => {
 		WS_TICK_MS: '100'
 	});
 	platform = new TestPlatform(url, { prefix, source: 'pbx-rad', writeLog: true });
-	redis = new Redis(url, { maxRetriesPerRequest: null });
 	// The platform's side: every command succeeds.
-	responder = new Redis(url, { maxRetriesPerRequest: null });
-	await responder.subscribe(`${prefix}:command`);
-	responder.on('message', (_channel, message) => {
-		const command = JSON.parse(message) as { id: string };
-		void redis.publish(`${prefix}:command.result`, JSON.stringify({ v: 1, commandId: command.id, ok: true }));
-	});
+	responder = await answerCommands(url, prefix, () => ({ ok: true }));
 	const t0 = Date.now() - 30 * 60_000;
 	const onBreakSince = Date.now() - 17 * 60_000;
 	await platform.send([
@@ -58,8 +50,7 @@ beforeAll(async () => {
 }, 40_000);
 
 afterAll(async () => {
-	responder?.disconnect();
-	redis?.disconnect();
+	responder?.close();
 	await platform?.close();
 	await app?.stop();
 });

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { TeamSnapshotFrame } from '../../src/lib/shared/protocol/team-frames';
 import { startApp, type AppHandle } from '../support/app-server';
 import { postForm, signIn as signInAs, type FormFields } from '../support/forms';
-import { TestPlatform } from '../support/platform';
+import { answerCommands, TestPlatform } from '../support/platform';
 
 /**
  * Supervision on the built server against a real Redis: commands published with the contract's fields,
@@ -15,7 +15,7 @@ const prefix = `sup${process.pid}`;
 const admin = { username: 'root', password: 'root-password-1' };
 let app: AppHandle;
 let platform: TestPlatform;
-let responder: Redis;
+let responder: { close(): void };
 let redis: Redis;
 const commands: Array<Record<string, unknown>> = [];
 
@@ -32,22 +32,12 @@ beforeAll(async () => {
 	platform = new TestPlatform(url, { prefix, source: 'pbx-sup', writeLog: true });
 	redis = new Redis(url, { maxRetriesPerRequest: null });
 	// The platform's side of the contract: answers every command except those on the silent agent.
-	responder = new Redis(url, { maxRetriesPerRequest: null });
-	await responder.subscribe(`${prefix}:command`);
-	responder.on('message', (_channel, message) => {
-		const command = JSON.parse(message) as Record<string, unknown>;
+	responder = await answerCommands(url, prefix, (command) => {
 		commands.push(command);
-		if (command.agentId === 'sup-silent') return;
-		const result =
-			command.type === 'agent.set_state' && command.agentId === 'sup-a2'
-				? { v: 1, commandId: command.id, ok: false, error: 'agent not logged in' }
-				: {
-						v: 1,
-						commandId: command.id,
-						ok: true,
-						...(command.type === 'supervise' ? { sessionId: 's-1' } : {})
-					};
-		void redis.publish(`${prefix}:command.result`, JSON.stringify(result));
+		if (command.agentId === 'sup-silent') return null;
+		return command.type === 'agent.set_state' && command.agentId === 'sup-a2'
+			? { ok: false, error: 'agent not logged in' }
+			: { ok: true, ...(command.type === 'supervise' ? { sessionId: 's-1' } : {}) };
 	});
 	const t0 = Date.now() - 60_000;
 	const login = (agentId: string, teamId: string, queue: string) =>
@@ -100,7 +90,7 @@ beforeAll(async () => {
 }, 40_000);
 
 afterAll(async () => {
-	responder?.disconnect();
+	responder?.close();
 	redis?.disconnect();
 	await platform?.close();
 	await app?.stop();

@@ -58,3 +58,33 @@ export interface Envelope {
 	seq: number;
 	ts: number;
 }
+
+/**
+ * The platform's side of the command contract: hears every command on `<prefix>:command` and answers
+ * on `<prefix>:command.result` with what `answer` returns for it (`commandId` added), or stays silent
+ * when it returns null, as a platform that lost the command would.
+ */
+export async function answerCommands(
+	url: string,
+	prefix: string,
+	answer: (command: Record<string, unknown>) => Record<string, unknown> | null
+): Promise<{ close(): void }> {
+	const listener = new Redis(url, { maxRetriesPerRequest: null });
+	const publisher = new Redis(url, { maxRetriesPerRequest: null });
+	await listener.subscribe(`${prefix}:command`);
+	listener.on('message', (_channel: string, message: string) => {
+		const command = JSON.parse(message) as Record<string, unknown>;
+		const result = answer(command);
+		if (result === null) return;
+		void publisher.publish(
+			`${prefix}:command.result`,
+			JSON.stringify({ v: 1, commandId: command.id, ...result })
+		);
+	});
+	return {
+		close: () => {
+			listener.disconnect();
+			publisher.disconnect();
+		}
+	};
+}
