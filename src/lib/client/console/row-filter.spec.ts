@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleAgentRow } from '$lib/shared/protocol/team-frames';
+import { consoleRow as row } from '$lib/shared/protocol/test-rows';
 import { DEFAULT_FILTER, filterRows } from './row-filter';
-
-const row = (agentId: string, over: Partial<ConsoleAgentRow> = {}): ConsoleAgentRow => ({
-	agentId,
-	name: agentId,
-	teamId: 't1',
-	queues: ['q1'],
-	state: 'ready',
-	reason: null,
-	sinceMs: 0,
-	load: 0,
-	contacts: [],
-	handled: 0,
-	ahtSec: null,
-	occupancy: null,
-	flags: [],
-	monitors: [],
-	...over
-});
 
 describe('filterRows', () => {
 	const rows = [

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../shared/protocol/alert-frames';
 import type { ConsoleAgentRow } from '../../shared/protocol/team-frames';
+import { consoleRow as row } from '../../shared/protocol/test-rows';
 import { buildRadar } from './radar';
-
-const row = (agentId: string, over: Partial<ConsoleAgentRow> = {}): ConsoleAgentRow => ({
-	agentId,
-	name: agentId,
-	teamId: 't1',
-	queues: ['q1'],
-	state: 'ready',
-	reason: null,
-	sinceMs: 0,
-	load: 0,
-	contacts: [],
-	handled: 0,
-	ahtSec: null,
-	occupancy: null,
-	flags: [],
-	monitors: [],
-	...over
-});
 
 const alert = (alertId: string, over: Partial<AlertView>): AlertView => ({
 	alertId,

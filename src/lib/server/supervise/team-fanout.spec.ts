@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleAgentRow, TeamData, TeamFrame } from '../../shared/protocol/team-frames';
+import { consoleRow } from '../../shared/protocol/test-rows';
 import type { Actor } from '../auth/roles';
 import { TeamFanout } from './team-fanout';
 
-const row = (agentId: string, state: ConsoleAgentRow['state'] = 'ready'): ConsoleAgentRow => ({
-	agentId,
-	name: agentId,
-	teamId: 'team-a',
-	queues: [],
-	state,
-	reason: null,
-	sinceMs: 0,
-	load: 0,
-	contacts: [],
-	handled: 0,
-	ahtSec: null,
-	occupancy: null,
-	flags: [],
-	monitors: []
-});
+const row = (agentId: string, state: ConsoleAgentRow['state'] = 'ready'): ConsoleAgentRow =>
+	consoleRow(agentId, { teamId: 'team-a', queues: [], state });
 
 const supervisorA: Actor = { kind: 'user', userId: 'u1', role: 'supervisor', teams: ['team-a'] };
 
