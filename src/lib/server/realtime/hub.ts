@@ -103,6 +103,7 @@ export class RealtimeHub {
 	readonly #clients = new Set<Client>();
 	readonly #views = new Map<string, View>();
 	readonly #timers: Array<ReturnType<typeof setInterval>> = [];
+	readonly #wallNow: () => number;
 	readonly #alerts: AlertFanout<Client> | null;
 	readonly #teams: TeamFanout<Client> | null;
 	readonly stats: HubStats = {
@@ -117,6 +118,7 @@ export class RealtimeHub {
 
 	constructor(options: HubOptions) {
 		this.#o = options;
+		this.#wallNow = options.wallClock ?? Date.now;
 		this.#limits = { ...DEFAULT_REALTIME_LIMITS, ...options.limits };
 		this.#wss = new WebSocketServer({ noServer: true, maxPayload: this.#limits.maxInboundBytes });
 		this.#alerts = options.alerts
@@ -133,7 +135,7 @@ export class RealtimeHub {
 					freshness: options.freshness,
 					send: (client, frame) => this.#send(client, frame),
 					slow: (client) => client.ws.bufferedAmount > this.#limits.maxBufferedBytes,
-					clock: options.wallClock ?? Date.now
+					clock: this.#wallNow
 				})
 			: null;
 	}
@@ -222,10 +224,6 @@ export class RealtimeHub {
 		ws.on('close', () => this.#drop(client));
 		ws.on('error', () => this.#drop(client));
 		this.#send(client, JSON.stringify(this.#hello()));
-	}
-
-	#wallNow(): number {
-		return (this.#o.wallClock ?? Date.now)();
 	}
 
 	#hello(): ServerFrame {
