@@ -274,9 +274,13 @@ interface Parts {
 	total: number;
 }
 
+/** Team queue rows read per tick (a check that they were built: 8 windows × 1,250 teams). */
+let teamRowsRead = 0;
+
 function recompute(nowMs: number): Parts {
 	const t0 = process.hrtime.bigint();
-	for (const window of WINDOWS) queueFigures(floor, window, nowMs);
+	// Team rows too: built when read, and a screen showing them reads them.
+	for (const window of WINDOWS) teamRowsRead += queueFigures(floor, window, nowMs).teams.length;
 	const t1 = process.hrtime.bigint();
 	for (const window of WINDOWS) teamViews(floor, resolveWindow(floor, window, nowMs), nowMs);
 	const t2 = process.hrtime.bigint();
@@ -369,6 +373,7 @@ console.log(
 			usPerEvent: Number((applyNs / stream.length / 1000).toFixed(3)),
 			usPerEventCpu: Number((applyCpuUs / stream.length).toFixed(3)),
 			tickRecomputeMs: summary(ticks),
+			teamRowsPerTick: teamRowsRead / (TICKS + 1 + 5),
 			coldRecomputeMs: summary(colds),
 			agentRows25kMs: {
 				day: { cold: Number(rowsDayCold.toFixed(2)), warm: Number(rowsDayWarm.toFixed(2)) },

@@ -56,10 +56,17 @@ function wallClock(ms: number, timeZone: string): WallClock {
 	return { year, month, day, asUtcMs };
 }
 
+/** The last offsets read, per zone and whole second: a tick resolves a dozen windows at one instant. */
+const lastOffsets = new Map<string, { secondMs: number; offsetMs: number }>();
+
 /** Local time minus UTC at instant `ms`, in ms (+8 h for Asia/Shanghai). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
 	const wholeSecondMs = ms - (((ms % 1000) + 1000) % 1000);
-	return wallClock(wholeSecondMs, timeZone).asUtcMs - wholeSecondMs;
+	const last = lastOffsets.get(timeZone);
+	if (last && last.secondMs === wholeSecondMs) return last.offsetMs;
+	const offsetMs = wallClock(wholeSecondMs, timeZone).asUtcMs - wholeSecondMs;
+	lastOffsets.set(timeZone, { secondMs: wholeSecondMs, offsetMs });
+	return offsetMs;
 }
 
 /**

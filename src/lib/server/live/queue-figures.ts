@@ -76,23 +76,29 @@ export function queueFigures(
 ): QueueFiguresResult {
 	const resolved = resolveWindow(floor, window, nowMs, options.shiftId);
 	const parts = partsOf(floor, resolved, nowMs, queueIds);
-	const teams = queueIds
-		? teamRollUps(floor, new Map(parts.map((p) => [p.config.queueId, p]))).list
-		: [...windowParts(floor, resolved, nowMs).teamRows().list];
 	const channels = CHANNELS.filter((ch) => parts.some((p) => p.config.channel === ch)).map((ch) =>
 		rollUp(
 			parts.filter((p) => p.config.channel === ch),
 			CHANNEL_NAMES[ch],
-			ch,
-			null
+			ch
 		)
 	);
+	// What the team rows are built from, taken now: read later, they still match the rows beside them.
+	const kept = queueIds ? null : windowParts(floor, resolved, nowMs);
+	let teams: TeamQueueFigures[] | undefined;
 	return {
 		asOf: floor.lastEventTs,
 		queues: parts.map(queueFiguresOf),
-		centre: rollUp(parts, CENTRE_NAME, null, null),
+		centre: rollUp(parts, CENTRE_NAME, null),
 		channels,
-		teams,
+		// Built when read: boards and alerts ask for queue figures every tick and read no team rows
+		// (1,250 of them a window at 25,000 agents). A getter JSON and spreads read like a field.
+		get teams(): TeamQueueFigures[] {
+			teams ??= kept
+				? [...kept.teamRows().list]
+				: teamRollUps(floor, new Map(parts.map((p) => [p.config.queueId, p]))).list;
+			return teams;
+		},
 		span: resolved.span,
 		shift: resolved.shift
 	};
@@ -136,7 +142,10 @@ interface WindowParts {
 	teamRows: () => TeamRows;
 }
 
-const partsCache = new WeakMap<Floor, Map<string, WindowParts>>();
+const partsCache = new WeakMap<
+	Floor,
+	{ nowMs: number; eventsApplied: number; byWindow: Map<string, WindowParts> }
+>();
 
 export function forgetWindowParts(floor: Floor): void {
 	partsCache.delete(floor);
@@ -148,11 +157,14 @@ export function forgetWindowParts(floor: Floor): void {
  * the same window, and both read these (the team rows are shared between them: read them only).
  */
 function windowParts(floor: Floor, resolved: ResolvedWindow, nowMs: number): WindowParts {
-	let byWindow = partsCache.get(floor);
-	if (!byWindow) {
-		byWindow = new Map();
-		partsCache.set(floor, byWindow);
+	let kept = partsCache.get(floor);
+	// Parts of an earlier query time or floor state are never read again: dropped at the first query
+	// after, so the rows of eight windows do not outlive their tick (or get copied by the collector).
+	if (!kept || kept.nowMs !== nowMs || kept.eventsApplied !== floor.eventsApplied) {
+		kept = { nowMs, eventsApplied: floor.eventsApplied, byWindow: new Map() };
+		partsCache.set(floor, kept);
 	}
+	const byWindow = kept.byWindow;
 	const windowKey = resolved.shift ? `${resolved.window}:${resolved.shift.shiftId}` : resolved.window;
 	const key = `${resolved.span?.startMs}|${nowMs}|${floor.eventsApplied}|${floor.queues.size}`;
 	const cached = byWindow.get(windowKey);
@@ -199,67 +211,65 @@ function queueParts(floor: Floor, resolved: ResolvedWindow, nowMs: number, queue
 
 /**
  * One row per set-up team over its queues among `byQueue`. Teams serving the same queues (forty teams
- * on one after-sales line is the usual shape) share one roll-up; only the row with the team's name is
- * built per team.
+ * on one after-sales line is the usual shape) share one roll-up, summed once per window; only the row
+ * with the team's name is built per team.
  */
 function teamRollUps(floor: Floor, byQueue: ReadonlyMap<string, Part>): TeamRows {
-	const teams: TeamQueueFigures[] = [];
-	const bySetup: (TeamQueueFigures | null)[] = [];
-	const teamParts: Part[] = [];
-	const shared = new Map<
-		string,
-		{ counters: QueueCounters; live: Waiting; channel: Channel | null; c: ReturnType<typeof counterFigures> }
-	>();
-	// 1,250 teams a window: one reused list.
-	const keys = queueSetKeys(floor.setup);
-	floor.setup.teams.forEach((team, t) => {
-		teamParts.length = 0;
+	const teams = floor.setup.teams;
+	const bySetup: (TeamQueueFigures | null)[] = new Array<TeamQueueFigures | null>(teams.length).fill(null);
+	// 1,250 teams on a few dozen queue lists a window: the queues are looked up per list, not per team.
+	const groupParts: Part[] = [];
+	for (const group of queueListGroups(floor.setup)) {
+		groupParts.length = 0;
 		let channel: Channel | null | undefined;
-		for (const queueId of team.queues) {
+		for (const queueId of group.queueIds) {
 			const part = byQueue.get(queueId);
 			if (!part) continue;
-			teamParts.push(part);
+			groupParts.push(part);
 			channel = channel === undefined || channel === part.config.channel ? part.config.channel : null;
 		}
-		if (teamParts.length === 0) {
-			bySetup.push(null);
-			return;
+		if (groupParts.length === 0) continue;
+		const { counters, live } = sumParts(groupParts);
+		const c = counterFigures(counters, 'abandons_negative');
+		// Shared by the rows of every team on these queues: frozen, so no row can change another's.
+		Object.freeze(c.serviceLevelVariants);
+		for (const t of group.teamIndexes) {
+			const team = teams[t]!;
+			const identity = rollUpIdentity(team.name, channel ?? null);
+			bySetup[t] = rowOf(identity, counters, live, c, team.teamId) as TeamQueueFigures;
 		}
-		// The set's key is worked out once per set-up; a scope that leaves some queues out gets its own.
-		const setKey =
-			teamParts.length === team.queues.length ? keys[t]! : teamParts.map((p) => p.config.queueId).join('\n');
-		let sum = shared.get(setKey);
-		if (!sum) {
-			const { counters, live } = sumParts(teamParts);
-			const c = counterFigures(counters, 'abandons_negative');
-			// Shared by the rows of every team on these queues: frozen, so no row can change another's.
-			Object.freeze(c.serviceLevelVariants);
-			sum = { counters, live, channel: channel ?? null, c };
-			shared.set(setKey, sum);
-		}
-		const row = rowOf(
-			rollUpIdentity(team.name, sum.channel),
-			sum.counters,
-			sum.live,
-			sum.c
-		) as TeamQueueFigures;
-		row.teamId = team.teamId;
-		teams.push(row);
-		bySetup.push(row);
-	});
-	return { list: teams, bySetup };
+	}
+	const list: TeamQueueFigures[] = [];
+	for (const row of bySetup) if (row) list.push(row);
+	return { list, bySetup };
 }
 
-const setKeys = new WeakMap<CentreSetup, string[]>();
+interface QueueListGroup {
+	queueIds: readonly string[];
+	/** Positions in the set-up's teams of the teams listing exactly these queues, in set-up order. */
+	teamIndexes: number[];
+}
 
-/** Per set-up team, a key naming its queue list (teams with the same list share a roll-up). */
-function queueSetKeys(setup: CentreSetup): string[] {
-	let keys = setKeys.get(setup);
-	if (!keys) {
-		keys = setup.teams.map((t) => t.queues.join('\n'));
-		setKeys.set(setup, keys);
+const groupsBySetup = new WeakMap<CentreSetup, QueueListGroup[]>();
+
+/** The set-up's teams grouped by their queue list (worked out once per set-up). */
+function queueListGroups(setup: CentreSetup): QueueListGroup[] {
+	let groups = groupsBySetup.get(setup);
+	if (!groups) {
+		const byKey = new Map<string, QueueListGroup>();
+		setup.teams.forEach((team, t) => {
+			const key = team.queues.join('\n');
+			let group = byKey.get(key);
+			if (!group) {
+				group = { queueIds: team.queues, teamIndexes: [] };
+				byKey.set(key, group);
+			}
+			group.teamIndexes.push(t);
+		});
+		groups = [...byKey.values()];
+		groupsBySetup.set(setup, groups);
 	}
-	return keys;
+	return groups;
 }
 
 /**
@@ -360,24 +370,26 @@ function figures(
 	identity: RowIdentity,
 	counters: Readonly<QueueCounters>,
 	live: Waiting,
-	slFormula: SlFormula,
-	teamId: string | null
+	slFormula: SlFormula
 ): QueueFigures {
-	const c = counterFigures(counters, slFormula);
-	const row = rowOf(identity, counters, live, c);
-	// A team's row carries its id; added here, to every team row alike, so they share one shape.
-	if (teamId !== null) (row as TeamQueueFigures).teamId = teamId;
-	return row;
+	return rowOf(identity, counters, live, counterFigures(counters, slFormula));
 }
 
+/**
+ * A row; a team's row carries its id (`teamId` is then a string, otherwise left undefined, which JSON
+ * leaves out).
+ */
 function rowOf(
 	identity: RowIdentity,
 	counters: Readonly<QueueCounters>,
 	live: Waiting,
-	c: ReturnType<typeof counterFigures>
+	c: ReturnType<typeof counterFigures>,
+	teamId?: string
 ): QueueFigures {
 	// One literal with every field, not spreads: a spread-built object of 40 fields lands in V8's slow
-	// dictionary mode and costs ~40 µs, which at 1,400 rows per window was most of a tick.
+	// dictionary mode and costs ~40 µs, which at 1,400 rows per window was most of a tick. The team id
+	// is in the literal too: set afterwards, it cost every one of 10,000 team rows a tick a second
+	// allocation for the added property.
 	return {
 		queueId: identity.queueId,
 		name: identity.name,
@@ -412,7 +424,8 @@ function rowOf(
 		csat: c.csat,
 		customerOffered: c.customerOffered,
 		repeatOffered: c.repeatOffered,
-		repeatRate: c.repeatRate
+		repeatRate: c.repeatRate,
+		teamId
 	};
 }
 
@@ -425,7 +438,7 @@ function queueFiguresOf({ config, counters, live }: Part): QueueFigures {
 		slThresholdSec: config.slThresholdSec,
 		slFormula: config.slFormula
 	};
-	return figures(identity, counters, live, config.slFormula, null);
+	return figures(identity, counters, live, config.slFormula);
 }
 
 /**
@@ -434,14 +447,9 @@ function queueFiguresOf({ config, counters, live }: Part): QueueFigures {
  * queues with different thresholds or formulas have no common threshold, so the roll-up shows none
  * (slThresholdSec and slFormula null), and its three variants are likewise computed from the sums.
  */
-function rollUp(
-	parts: Part[],
-	name: LocalizedName,
-	channel: Channel | null,
-	teamId: string | null
-): QueueFigures {
+function rollUp(parts: Part[], name: LocalizedName, channel: Channel | null): QueueFigures {
 	const { counters, live } = sumParts(parts);
-	return rollUpRow(counters, live, name, channel, teamId);
+	return figures(rollUpIdentity(name, channel), counters, live, 'abandons_negative');
 }
 
 function sumParts(parts: Part[]): { counters: QueueCounters; live: Waiting } {
@@ -455,16 +463,6 @@ function sumParts(parts: Part[]): { counters: QueueCounters; live: Waiting } {
 		live.longestVipWaitSec = Math.max(live.longestVipWaitSec, part.live.longestVipWaitSec);
 	}
 	return { counters, live };
-}
-
-function rollUpRow(
-	counters: Readonly<QueueCounters>,
-	live: Waiting,
-	name: LocalizedName,
-	channel: Channel | null,
-	teamId: string | null
-): QueueFigures {
-	return figures(rollUpIdentity(name, channel), counters, live, 'abandons_negative', teamId);
 }
 
 function rollUpIdentity(name: LocalizedName, channel: Channel | null) {

@@ -1,5 +1,5 @@
 import type { LocalizedName, ShiftSetup } from '../../shared/centre/setup';
-import { localDayOf, zoneOffsetMs, type DayRange } from './day-window';
+import { DayClock, zoneOffsetMs, type DayRange } from './day-window';
 
 /** One occurrence of a configured shift: its local start on some day and its end (next day when it crosses midnight). */
 export interface ShiftOccurrence {
@@ -39,10 +39,13 @@ export class ShiftClock {
 	readonly #starts: number[];
 	#segment: DayRange | null = null;
 	readonly #dayOccurrences = new Map<number, ShiftOccurrence[]>();
+	/** Local days, memoised: every `shift` window a tick resolves asks for today and yesterday. */
+	readonly #days: DayClock;
 
 	constructor(shifts: readonly ShiftSetup[], timeZone: string) {
 		this.shifts = shifts;
 		this.timeZone = timeZone;
+		this.#days = new DayClock(timeZone);
 		this.#starts = [...new Set(shifts.map((s) => minutesOf(s.start)))].sort((a, b) => a - b);
 	}
 
@@ -54,7 +57,7 @@ export class ShiftClock {
 	#occurrencesOn(dayStartMs: number): ShiftOccurrence[] {
 		let list = this.#dayOccurrences.get(dayStartMs);
 		if (!list) {
-			const nextDayStartMs = localDayOf(dayStartMs + 26 * 3_600_000, this.timeZone).startMs;
+			const nextDayStartMs = this.#days.dayOf(dayStartMs + 26 * 3_600_000).startMs;
 			list = this.shifts.map((s) => {
 				const startMin = minutesOf(s.start);
 				const endMin = minutesOf(s.end);
@@ -75,7 +78,7 @@ export class ShiftClock {
 	/** Local day starts of the day of `ms` and `before` days before it. */
 	#daysAround(ms: number, before: number, after: number): number[] {
 		const days: number[] = [];
-		for (let d = -before; d <= after; d++) days.push(localDayOf(ms + d * DAY_MS, this.timeZone).startMs);
+		for (let d = -before; d <= after; d++) days.push(this.#days.dayOf(ms + d * DAY_MS).startMs);
 		return [...new Set(days)];
 	}
 

@@ -150,4 +150,20 @@ describe('team roll-ups', () => {
 	it('leaves out teams none of whose queues were asked for', () => {
 		expect(queueFigures(floor, 'day', min(40), ['chat']).teams.map((t) => t.teamId)).toEqual(['chat-team']);
 	});
+
+	it('builds team rows when read, as of the query even when read after later events, and encodes them', () => {
+		const later = floorWith(b.events);
+		const figures = queueFigures(later, 'day', min(40));
+		const scoped = queueFigures(later, 'day', min(40), ['neg']);
+		const more = createEventBuilder({ startMs: min(40) });
+		more.queued('c9', 'neg');
+		for (const e of more.events) applyEvent(later, e, e.ts);
+		expect(figures.teams.find((t) => t.teamId === 'voice-team')).toMatchObject({ waiting: 1, answered: 4 });
+		expect(scoped.teams.find((t) => t.teamId === 'voice-team')).toMatchObject({ waiting: 1, answered: 4 });
+		expect(queueFigures(later, 'day', min(40)).teams.find((t) => t.teamId === 'voice-team')?.waiting).toBe(2);
+		const encoded = JSON.parse(JSON.stringify(figures)) as { teams: { teamId: string }[]; queues: object[] };
+		expect(encoded.teams.map((t) => t.teamId)).toEqual(figures.teams.map((t) => t.teamId));
+		// Queue rows carry no team id at all once encoded.
+		expect(encoded.queues.every((q) => !('teamId' in q))).toBe(true);
+	});
 });

@@ -81,6 +81,8 @@ export interface QueueFigures {
 	customerOffered: number;
 	repeatOffered: number;
 	repeatRate: number | null;
+	/** Set on a team's row only (TeamQueueFigures). */
+	teamId?: string | undefined;
 }
 
 /** The roll-up of the queues a team of the set-up lists. */
