@@ -103,7 +103,7 @@ let ts = Date.UTC(2025, 10, 11, 2, 0, 0); // 11.11, 10:00 local
 if (!process.argv.includes('--fresh')) {
 	for (let i = 0; i < floor.limits.customers; i++) floor.customers.note(`p${i}`, `pc${i}`, ts - 3_600_000);
 	for (let i = 0; i < floor.limits.recentContacts; i++)
-		floor.recentContacts.set(`pr${i}`, {
+		floor.recentContacts.remember(`pr${i}`, {
 			queueId: 'q0',
 			channel: 'voice',
 			vip: false,

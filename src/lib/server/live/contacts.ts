@@ -8,7 +8,6 @@ import {
 } from '../../shared/metrics/outcomes';
 import { freshCounts, recordQueueCounts } from './accumulate';
 import { isLive, refreshAgent } from './agent-state';
-import { deleteOldest } from './oldest-first';
 import { recordAgentHandled } from './agent-time';
 import {
 	ensureQueue,
@@ -49,9 +48,8 @@ export function createContact(
 export function openContact(floor: Floor, contactId: string): ContactRec | null {
 	const open = floor.contacts.get(contactId);
 	if (open) return open;
-	const recent = floor.recentContacts.get(contactId);
+	const recent = floor.recentContacts.take(contactId);
 	if (!recent) return null;
-	floor.recentContacts.delete(contactId);
 	const contact = createContact(floor, contactId, recent.channel, recent.queueId);
 	contact.vip = recent.vip;
 	contact.customerId = recent.customerId;
@@ -68,10 +66,8 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 	for (const leg of contact.legs.values()) {
 		if (leg.status === 'transferred') (dormantLegs ??= []).push(leg);
 	}
-	const recent = floor.recentContacts;
-	// Not there already: every open contact was taken out of it when opened (openContact), so no delete
-	// is needed to put it at the young end (a miss in a map of 200,000 saved per contact).
-	recent.set(contact.contactId, {
+	// Read field by field into the memory's columns: the literal is not kept (no object per contact).
+	floor.recentContacts.remember(contact.contactId, {
 		queueId: contact.queueId,
 		channel: contact.channel,
 		vip: contact.vip,
@@ -79,7 +75,6 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 		repeat: contact.repeat,
 		dormantLegs
 	});
-	if (recent.size > floor.limits.recentContacts) deleteOldest(recent);
 }
 
 /** Finishes the contact once nothing is open on it: no queue offer, no agent ringing, connected or wrapping. */

@@ -1,71 +1,119 @@
-import { deleteOldest } from './oldest-first';
-
 /**
  * Who called in the last 48 h, for the repeat rate (METRICS.md: "the share whose customer had another
- * contact queued in the 48 h before"). Bounded twice: per customer only the latest few contacts (the
- * newest is the one that decides), and overall at most `maxCustomers`, the least recently seen
- * forgotten first, so a sale-day flood of new customers cannot grow memory without end.
+ * contact queued in the 48 h before"). Bounded: the memory holds the last `maxCustomers` sightings (a
+ * contact with a customerId, noted at its first queueing), so it never remembers more customers than
+ * that, and the least recently seen customer is the first forgotten; of each customer, the latest
+ * `PER_CUSTOMER` sightings are consulted (the newest is the one that decides).
+ *
+ * Sightings live in flat columns used as a ring, not in an object per customer: at 500,000 customers the
+ * objects (a list and an entry each) were 170 bytes a customer and three objects for the collector to
+ * trace, and moving a customer to the young end of a map on every call was a delete and an insert in a
+ * table of 500,000. Here a sighting is ~45 bytes in typed arrays, the map holds one small integer per
+ * customer, and a new sighting only ever overwrites the oldest slot.
  */
-export interface SeenContact {
-	contactId: string;
-	queuedAtMs: number;
-}
 
 export const REPEAT_SPAN_MS = 48 * 3_600_000;
 const PER_CUSTOMER = 4;
+const FIRST_CAPACITY = 1024;
+const NO_SLOT = -1;
 
 export class CustomerMemory {
 	readonly maxCustomers: number;
 	readonly spanMs: number;
-	readonly #byCustomer = new Map<string, SeenContact[]>();
+	/** Customer → slot of their latest sighting. */
+	readonly #latest = new Map<string, number>();
+	readonly #customerOf: (string | undefined)[] = [];
+	readonly #contactOf: (string | undefined)[] = [];
+	#queuedAtMs = new Float64Array(FIRST_CAPACITY);
+	/** A sighting's number, to tell a link to the customer's previous sighting from a reused slot. */
+	#stamp = new Float64Array(FIRST_CAPACITY);
+	#previous = new Int32Array(FIRST_CAPACITY);
+	#previousStamp = new Float64Array(FIRST_CAPACITY);
+	/** Slots in use; once it reaches maxCustomers, `#oldest` is the slot the next sighting overwrites. */
+	#used = 0;
+	#oldest = 0;
+	#sightings = 0;
 
 	constructor(maxCustomers: number, spanMs = REPEAT_SPAN_MS) {
+		if (!Number.isInteger(maxCustomers) || maxCustomers < 1) throw new RangeError('maxCustomers must be ≥ 1');
 		this.maxCustomers = maxCustomers;
 		this.spanMs = spanMs;
 	}
 
+	/** Customers remembered. */
 	get size(): number {
-		return this.#byCustomer.size;
+		return this.#latest.size;
 	}
 
 	/**
 	 * Notes that `contactId` of `customerId` first queued at `queuedAtMs`, and says whether another of
 	 * the customer's contacts queued in [queuedAtMs − 48 h, queuedAtMs): exactly 48 h before counts, the
 	 * same instant does not (it is not "before", and which of two simultaneous contacts is seen first
-	 * must not decide the figure).
+	 * must not decide the figure). A contact already noted is not noted again.
 	 */
 	note(customerId: string, contactId: string, queuedAtMs: number): boolean {
-		const byCustomer = this.#byCustomer;
-		const seen = byCustomer.get(customerId);
-		if (seen === undefined) {
-			// A first-time customer (most of a sale day): nothing to compare, sort or move.
-			byCustomer.set(customerId, [{ contactId, queuedAtMs }]);
-			this.#forgetOldest();
-			return false;
-		}
+		const head = this.#latest.get(customerId);
 		let repeat = false;
-		for (const s of seen) {
-			if (s.contactId !== contactId && s.queuedAtMs < queuedAtMs && s.queuedAtMs >= queuedAtMs - this.spanMs)
-				repeat = true;
+		let slot = head ?? NO_SLOT;
+		let stamp = head === undefined ? 0 : this.#stamp[head]!;
+		const headStamp = stamp;
+		for (let k = 0; slot !== NO_SLOT && k < PER_CUSTOMER && this.#stamp[slot] === stamp; k++) {
+			if (this.#contactOf[slot] === contactId) return repeat || this.#repeatBefore(slot, k, queuedAtMs);
+			const seenMs = this.#queuedAtMs[slot]!;
+			if (seenMs < queuedAtMs && seenMs >= queuedAtMs - this.spanMs) repeat = true;
+			stamp = this.#previousStamp[slot]!;
+			slot = this.#previous[slot]!;
 		}
-		if (!seen.some((s) => s.contactId === contactId)) {
-			seen.push({ contactId, queuedAtMs });
-			// Usually already in order (contacts queue in time order); a late one is moved into place.
-			for (let i = seen.length - 1; i > 0 && seen[i - 1]!.queuedAtMs > seen[i]!.queuedAtMs; i--) {
-				const later = seen[i - 1]!;
-				seen[i - 1] = seen[i]!;
-				seen[i] = later;
-			}
-			if (seen.length > PER_CUSTOMER) seen.shift();
-		}
-		// Re-inserting moves the customer to the young end of the map's order.
-		byCustomer.delete(customerId);
-		byCustomer.set(customerId, seen);
-		this.#forgetOldest();
+		const taken = this.#take();
+		this.#customerOf[taken] = customerId;
+		this.#contactOf[taken] = contactId;
+		this.#queuedAtMs[taken] = queuedAtMs;
+		this.#stamp[taken] = ++this.#sightings;
+		// The previous sighting may have been the slot just taken (the customer was the least recently seen).
+		const linked = head !== undefined && head !== taken && this.#stamp[head] === headStamp;
+		this.#previous[taken] = linked ? head : NO_SLOT;
+		this.#previousStamp[taken] = linked ? headStamp : 0;
+		this.#latest.set(customerId, taken);
 		return repeat;
 	}
 
-	#forgetOldest(): void {
-		if (this.#byCustomer.size > this.maxCustomers) deleteOldest(this.#byCustomer);
+	/** Whether the sightings after the k-th link (a contact noted again) hold a repeat of `queuedAtMs`. */
+	#repeatBefore(slot: number, k: number, queuedAtMs: number): boolean {
+		let stamp = this.#previousStamp[slot]!;
+		let at = this.#previous[slot]!;
+		for (let i = k + 1; at !== NO_SLOT && i < PER_CUSTOMER && this.#stamp[at] === stamp; i++) {
+			const seenMs = this.#queuedAtMs[at]!;
+			if (seenMs < queuedAtMs && seenMs >= queuedAtMs - this.spanMs) return true;
+			stamp = this.#previousStamp[at]!;
+			at = this.#previous[at]!;
+		}
+		return false;
+	}
+
+	/** A slot for a new sighting: a fresh one while there is room, else the oldest, forgetting what it held. */
+	#take(): number {
+		if (this.#used < this.maxCustomers) {
+			if (this.#used === this.#stamp.length) this.#grow();
+			return this.#used++;
+		}
+		const slot = this.#oldest;
+		this.#oldest = (slot + 1) % this.maxCustomers;
+		const customerId = this.#customerOf[slot]!;
+		// Forgotten only if this was their latest sighting; otherwise only an older sighting goes.
+		if (this.#latest.get(customerId) === slot) this.#latest.delete(customerId);
+		return slot;
+	}
+
+	#grow(): void {
+		const capacity = Math.min(this.maxCustomers, this.#stamp.length * 2);
+		const grown = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
+			const next = make(capacity);
+			next.set(old);
+			return next;
+		};
+		this.#queuedAtMs = grown(this.#queuedAtMs, (n) => new Float64Array(n));
+		this.#stamp = grown(this.#stamp, (n) => new Float64Array(n));
+		this.#previous = grown(this.#previous, (n) => new Int32Array(n));
+		this.#previousStamp = grown(this.#previousStamp, (n) => new Float64Array(n));
 	}
 }

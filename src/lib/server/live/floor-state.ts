@@ -12,6 +12,8 @@ import type { AgentSinks } from './agent-time';
 import type { AgentTrail } from './agent-trail';
 import type { BucketRing } from './bucket-ring';
 import { CustomerMemory } from './customer-memory';
+import { RecentContacts } from './recent-contacts';
+export type { RecentContact } from './recent-contacts';
 import { DayClock } from './day-window';
 import { PeriodStore } from './period-store';
 import { ShiftClock } from './shift-clock';
@@ -41,7 +43,7 @@ export interface Floor {
 	 * Recently finished contacts, oldest first, capped at `limits.recentContacts`: late surveys find their
 	 * queue here, and a contact.ended that follows a transfer finds the transferred leg.
 	 */
-	readonly recentContacts: Map<string, RecentContact>;
+	readonly recentContacts: RecentContacts;
 	readonly supervisions: Map<string, SupervisionSession>;
 	/** Counts per local day start (epoch ms) and queue; only the last `limits.daysKept` days are kept. */
 	readonly dayCounters: PeriodStore<QueueCounters>;
@@ -92,7 +94,10 @@ export interface FloorLimits {
 	daysKept: number;
 	/** Open supervision sessions; the oldest is forgotten beyond this, should its end never come. */
 	supervisions: number;
-	/** Customers remembered for the 48 h repeat rate (about 200 bytes each); least recently seen go first. */
+	/**
+	 * Sightings (contacts with a customerId) remembered for the 48 h repeat rate, about 75 bytes each, so
+	 * at most this many customers; the least recently seen customer is forgotten first.
+	 */
 	customers: number;
 	/** Shift segments kept: two days of up to 7 shift starts, plus spares for late events. */
 	shiftSegmentsKept: number;
@@ -217,16 +222,6 @@ export interface ContactRec {
 	sessions: Set<string> | null;
 }
 
-export interface RecentContact {
-	queueId: string;
-	channel: Channel;
-	vip: boolean;
-	customerId: string | null;
-	repeat: boolean | null;
-	/** Transferred legs whose agent may still send contact.ended (then wrap-up starts). */
-	dormantLegs: Leg[] | null;
-}
-
 export interface SupervisionSession {
 	supervisorId: string;
 	agentId: string;
@@ -263,7 +258,7 @@ export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
 		changedAgents: [],
 		changeLogResets: 0,
 		contacts: new Map(),
-		recentContacts: new Map(),
+		recentContacts: new RecentContacts(limits.recentContacts),
 		supervisions: new Map(),
 		dayCounters: new PeriodStore(limits.daysKept, emptyCounters),
 		dayClock: new DayClock(options.timeZone),

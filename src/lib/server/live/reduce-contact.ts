@@ -171,7 +171,7 @@ export function onWrapped(floor: Floor, e: EventOf<'contact.wrapped'>): void {
 
 /** Counted for the contact's (last) queue, in the window the survey arrived: CSAT is "surveys received". */
 export function onSurvey(floor: Floor, e: EventOf<'contact.survey'>): void {
-	const queueId = floor.contacts.get(e.contactId)?.queueId ?? floor.recentContacts.get(e.contactId)?.queueId;
+	const queueId = floor.contacts.get(e.contactId)?.queueId ?? floor.recentContacts.queueIdOf(e.contactId);
 	if (queueId === undefined) {
 		noteAnomaly(floor, 'contact.survey:unknown_contact');
 		return;
