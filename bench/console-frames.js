@@ -18,7 +18,6 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { CentreModel } from './lib/centre-model.js';
 import { freePort, killAllSync, ROOT, sleep, spawnNode, stopAll, BENCH_DIR } from './lib/proc.js';
-import { serverNodeFlags } from './lib/server-flags.js';
 import { launchBrowser, memory } from './wall-harness.js';
 
 const { values } = parseArgs({
@@ -104,24 +103,19 @@ try {
 	// 3. The built server, as in production.
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const server = spawnNode(
-		'server',
-		guard,
-		[MAX_SECS, 5000, process.execPath, ...serverNodeFlags(), 'server/index.js'],
-		{
-			env: {
-				NODE_ENV: 'production',
-				PORT: String(port),
-				HOST: '127.0.0.1',
-				REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-				CC_PREFIX: PREFIX,
-				API_TOKENS: TOKEN,
-				ADMIN_USERNAME: ADMIN.username,
-				ADMIN_PASSWORD: ADMIN.password
-			},
-			log: log('server')
-		}
-	);
+	const server = spawnNode('server', guard, [MAX_SECS, 5000, process.execPath, 'server/index.js'], {
+		env: {
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+			CC_PREFIX: PREFIX,
+			API_TOKENS: TOKEN,
+			ADMIN_USERNAME: ADMIN.username,
+			ADMIN_PASSWORD: ADMIN.password
+		},
+		log: log('server')
+	});
 	await waitReady(base, server);
 	if (!snapshotSent) publishSnapshot();
 

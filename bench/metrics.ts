@@ -10,10 +10,8 @@
 //   ms to build the 25,000 agent rows of the agent API (`agentRows25kMs`), day and rolling15,
 //   the agent trails' memory, heap used at the end (after a GC when run with --expose-gc).
 //
-// Usage: node --expose-gc --max-semi-space-size=32 --import tsx bench/metrics.ts [--events 400000]
-//          [--agents 25000] [--queues 150] [--fresh] [--profile DIR]
-//        --max-semi-space-size=32 is what the server runs with (`npm start`); --expose-gc gives a heap
-//        figure after a full collection. `npx tsx bench/metrics.ts` runs it with Node's defaults.
+// Usage: npx tsx bench/metrics.ts [--events 400000] [--agents 25000] [--queues 150] [--fresh] [--profile DIR]
+//        node --expose-gc --import tsx bench/metrics.ts   (for a heap figure after GC)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -366,8 +364,6 @@ const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 console.log(
 	JSON.stringify(
 		{
-			// The young generation matters for the tick: run with the server's flags (see `npm start`).
-			nodeFlags: process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'),
 			agents: floor.agents.size,
 			queues: QUEUES,
 			teams: teamCount,

@@ -49,7 +49,6 @@ import {
 	spawnNode,
 	stopAll
 } from './lib/proc.js';
-import { serverNodeFlags } from './lib/server-flags.js';
 import { eventLatency, frameAge } from './lib/stats.js';
 
 const USAGE = `usage: node bench/run.js [--clients N] [--rate events/s] [--duration s] [--tick ms] [--warm s] [--drain s]
@@ -165,7 +164,7 @@ async function run() {
 	// 3. the product, as in production
 	const port = await freePort();
 	const profile = opts.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'profile')] : [];
-	const serverArgs = [...taskset(0), process.execPath, ...serverNodeFlags(), ...profile, 'server/index.js'];
+	const serverArgs = [...taskset(0), process.execPath, ...profile, 'server/index.js'];
 	const serverGuard = spawnNode('server', guard, [CHILD_MAX_SECS, 3000, ...serverArgs], {
 		env: {
 			NODE_ENV: 'production',

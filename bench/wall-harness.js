@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { freePort, ROOT, sleep } from './lib/proc.js';
-import { serverNodeFlags } from './lib/server-flags.js';
 
 /**
  * Starts `node server/index.js` with the simulator publishing; resolves once /readyz answers.
@@ -15,7 +14,7 @@ export async function startWallServer(env = {}) {
 	if (!existsSync(path.join(ROOT, 'build/index.js'))) throw new Error('run `npm run build` first');
 	const port = await freePort();
 	const { REDIS_URL: _ignored, ...inherited } = process.env;
-	const child = spawn(process.execPath, [...serverNodeFlags(), 'server/index.js'], {
+	const child = spawn(process.execPath, ['server/index.js'], {
 		cwd: ROOT,
 		env: {
 			...inherited,
