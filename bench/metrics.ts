@@ -364,6 +364,8 @@ const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 console.log(
 	JSON.stringify(
 		{
+			// Node flags of the run (the young generation's size moves the figures: see docs/performance.md).
+			nodeFlags: process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'),
 			agents: floor.agents.size,
 			queues: QUEUES,
 			teams: teamCount,
