@@ -79,10 +79,11 @@ export class RecentContacts {
 		return contact;
 	}
 
-	/** Remembers a finished contact (again, if it was: the new entry replaces the old one). */
+	/**
+	 * Remembers a finished contact (again, if it was: the new entry replaces the old one, whose slot no
+	 * longer answers for it, so no look-up first: a miss in a map of 200,000 on every finished contact).
+	 */
 	remember(contactId: string, contact: RecentContact): void {
-		const previous = this.#slotOf.get(contactId);
-		if (previous !== undefined) this.#slotOf.delete(contactId);
 		const slot = this.#take();
 		this.#contactId[slot] = contactId;
 		this.#queueId[slot] = contact.queueId;
