@@ -96,7 +96,7 @@ export function queueFigures(
 		get teams(): TeamQueueFigures[] {
 			teams ??= kept
 				? [...kept.teamRows().list]
-				: teamRollUps(floor, new Map(parts.map((p) => [p.config.queueId, p]))).list;
+				: teamRollUps(floor, queueListRollUps(floor, new Map(parts.map((p) => [p.config.queueId, p])))).list;
 			return teams;
 		},
 		span: resolved.span,
@@ -105,28 +105,16 @@ export function queueFigures(
 }
 
 /**
- * The queue figures of each set-up team's queues over the window, by team id: the `teams` of
- * queueFigures without the queue, channel and centre rows (what team views need).
+ * The roll-up of each set-up team's queues over the window, by position in the set-up's teams (null
+ * for a team none of whose queues is known): what team views carry. Teams on the same queues share one
+ * row, named after its queues; `queueFigures(...).teams` has the same figures as one row per team.
  */
-export function teamQueueFigures(
+export function teamQueueRollUpsBySetup(
 	floor: Floor,
 	resolved: ResolvedWindow,
 	nowMs: number
-): ReadonlyMap<string, TeamQueueFigures> {
-	return new Map(
-		windowParts(floor, resolved, nowMs)
-			.teamRows()
-			.list.map((t) => [t.teamId, t])
-	);
-}
-
-/** The same rows by position in the set-up's teams (null for a team none of whose queues is known). */
-export function teamQueueRowsBySetup(
-	floor: Floor,
-	resolved: ResolvedWindow,
-	nowMs: number
-): readonly (TeamQueueFigures | null)[] {
-	return windowParts(floor, resolved, nowMs).teamRows().bySetup;
+): readonly (QueueFigures | null)[] {
+	return windowParts(floor, resolved, nowMs).listRollUps().bySetup;
 }
 
 interface TeamRows {
@@ -139,6 +127,7 @@ interface WindowParts {
 	/** Every queue of the floor, in order. */
 	all: Part[];
 	byQueue: Map<string, Part>;
+	listRollUps: () => ListRollUps;
 	teamRows: () => TeamRows;
 }
 
@@ -172,12 +161,14 @@ function windowParts(floor: Floor, resolved: ResolvedWindow, nowMs: number): Win
 	const all = queueParts(floor, resolved, nowMs, selectQueues(floor, undefined));
 	const byQueue = new Map<string, Part>();
 	for (const part of all) byQueue.set(part.config.queueId, part);
+	let listRollUps: ListRollUps | null = null;
 	let teamRows: TeamRows | null = null;
 	const parts: WindowParts = {
 		key,
 		all,
 		byQueue,
-		teamRows: () => (teamRows ??= teamRollUps(floor, byQueue))
+		listRollUps: () => (listRollUps ??= queueListRollUps(floor, byQueue)),
+		teamRows: () => (teamRows ??= teamRollUps(floor, parts.listRollUps()))
 	};
 	byWindow.set(windowKey, parts);
 	return parts;
@@ -209,33 +200,65 @@ function queueParts(floor: Floor, resolved: ResolvedWindow, nowMs: number, queue
 	}));
 }
 
+interface ListRollUp {
+	group: QueueListGroup;
+	counters: QueueCounters;
+	live: Waiting;
+	channel: Channel | null;
+	c: ReturnType<typeof counterFigures>;
+	row: QueueFigures;
+}
+
+interface ListRollUps {
+	lists: ListRollUp[];
+	/** Per set-up team: the roll-up of its queue list, or null when none of its queues is known. */
+	bySetup: (QueueFigures | null)[];
+}
+
 /**
- * One row per set-up team over its queues among `byQueue`. Teams serving the same queues (forty teams
- * on one after-sales line is the usual shape) share one roll-up, summed once per window; only the row
- * with the team's name is built per team.
+ * One roll-up per queue list of the set-up's teams over its queues among `byQueue`: forty teams on one
+ * after-sales line is the usual shape, and they share one sum and one row.
  */
-function teamRollUps(floor: Floor, byQueue: ReadonlyMap<string, Part>): TeamRows {
-	const teams = floor.setup.teams;
-	const bySetup: (TeamQueueFigures | null)[] = new Array<TeamQueueFigures | null>(teams.length).fill(null);
-	// 1,250 teams on a few dozen queue lists a window: the queues are looked up per list, not per team.
-	const groupParts: Part[] = [];
+function queueListRollUps(floor: Floor, byQueue: ReadonlyMap<string, Part>): ListRollUps {
+	const bySetup = new Array<QueueFigures | null>(floor.setup.teams.length).fill(null);
+	const lists: ListRollUp[] = [];
+	const listParts: Part[] = [];
 	for (const group of queueListGroups(floor.setup)) {
-		groupParts.length = 0;
+		listParts.length = 0;
 		let channel: Channel | null | undefined;
 		for (const queueId of group.queueIds) {
 			const part = byQueue.get(queueId);
 			if (!part) continue;
-			groupParts.push(part);
+			listParts.push(part);
 			channel = channel === undefined || channel === part.config.channel ? part.config.channel : null;
 		}
-		if (groupParts.length === 0) continue;
-		const { counters, live } = sumParts(groupParts);
+		if (listParts.length === 0) continue;
+		const { counters, live } = sumParts(listParts);
 		const c = counterFigures(counters, 'abandons_negative');
-		// Shared by the rows of every team on these queues: frozen, so no row can change another's.
+		// Shared by every team on these queues: frozen, so no reader can change another's.
 		Object.freeze(c.serviceLevelVariants);
+		const row = Object.freeze(rowOf(rollUpIdentity(listName(listParts), channel ?? null), counters, live, c));
+		lists.push({ group, counters, live, channel: channel ?? null, c, row });
+		for (const t of group.teamIndexes) bySetup[t] = row;
+	}
+	return { lists, bySetup };
+}
+
+/** A queue list's roll-up is named after its queues ("售后语音 + 售后在线"). */
+function listName(parts: readonly Part[]): LocalizedName {
+	const zh = parts.map((p) => p.config.name['zh-CN']).join(' + ');
+	const en = parts.map((p) => p.config.name.en ?? p.config.name['zh-CN']).join(' + ');
+	return { 'zh-CN': zh, en };
+}
+
+/** One row per set-up team, with its name and id, over the roll-up of its queue list. */
+function teamRollUps(floor: Floor, rollUps: ListRollUps): TeamRows {
+	const teams = floor.setup.teams;
+	const bySetup = new Array<TeamQueueFigures | null>(teams.length).fill(null);
+	for (const { group, counters, live, channel, c } of rollUps.lists) {
 		for (const t of group.teamIndexes) {
 			const team = teams[t]!;
-			const identity = rollUpIdentity(team.name, channel ?? null);
+			const identity = rollUpIdentity(team.name, channel);
 			bySetup[t] = rowOf(identity, counters, live, c, team.teamId) as TeamQueueFigures;
 		}
 	}

@@ -4,13 +4,13 @@ import {
 	agentWindowFigures,
 	emptyAgentTotals
 } from '../../shared/metrics/agent-formulas';
-import type { AgentCounts, AgentWindowFigures, TeamQueueFigures } from '../../shared/metrics/figures';
+import type { AgentCounts, AgentWindowFigures, QueueFigures } from '../../shared/metrics/figures';
 import { packedTeamTotals, type PackedTeamTotals } from './agent-figures';
 import { unpackTotalsInto } from './agent-time';
 import { emptyAgentCounts } from './agent-views';
 import { floorColumns, type FloorColumns } from './floor-columns';
 import type { Floor } from './floor-state';
-import { teamQueueRowsBySetup } from './queue-figures';
+import { teamQueueRollUpsBySetup } from './queue-figures';
 import type { ResolvedWindow } from './windows';
 
 export interface TeamView {
@@ -24,8 +24,11 @@ export interface TeamView {
 	loadNow: number;
 	/** The team's agent figures over the window. */
 	agents: AgentWindowFigures;
-	/** Queue figures over the team's queues and the window; null when the set-up lists none. */
-	queueFigures: TeamQueueFigures | null;
+	/**
+	 * Queue figures over the team's queues and the window, named after those queues (teams on the same
+	 * queues share the row); null when the set-up lists none.
+	 */
+	queueFigures: QueueFigures | null;
 }
 
 export const NO_TEAM_NAME: LocalizedName = { 'zh-CN': '未分组', en: 'No team' };
@@ -44,7 +47,7 @@ export function teamViews(
 	// Counts and load now are the same for every window: kept with the columns, shared (frozen).
 	const columns = floorColumns(floor);
 	const setupIndexes = setupTeamIndexes(floor, columns);
-	const queueRows = teamQueueRowsBySetup(floor, resolved, nowMs);
+	const queueRows = teamQueueRollUpsBySetup(floor, resolved, nowMs);
 	const wanted = filter?.teamIds ? new Set(filter.teamIds) : null;
 	const rows: TeamView[] = [];
 	// By team index throughout: 1,250 teams and 8 windows a tick, three map look-ups each were a cost.
@@ -96,7 +99,7 @@ function teamRow(
 	team: number,
 	columns: FloorColumns,
 	totals: PackedTeamTotals,
-	queueFigures: TeamQueueFigures | null
+	queueFigures: QueueFigures | null
 ): TeamView {
 	const now = columns.countsByIndex[team];
 	const present = team < totals.present.length && totals.present[team] === 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CcEvent } from '../../shared/contract';
-import { applyEvent, createFloor, queueFigures, type Floor } from './floor';
+import { applyEvent, createFloor, queueFigures, resolveWindow, teamViews, type Floor } from './floor';
 import { createEventBuilder, testCentreSetup } from './test-events';
 
 const T0 = Date.UTC(2025, 10, 23, 1, 0, 0); // 09:00 Asia/Shanghai
@@ -149,6 +149,18 @@ describe('team roll-ups', () => {
 
 	it('leaves out teams none of whose queues were asked for', () => {
 		expect(queueFigures(floor, 'day', min(40), ['chat']).teams.map((t) => t.teamId)).toEqual(['chat-team']);
+	});
+
+	it("gives team views the same roll-up of the team's queues, named after those queues", () => {
+		const views = teamViews(floor, resolveWindow(floor, 'day', min(40)), min(40));
+		const view = views.find((v) => v.teamId === 'voice-team')!;
+		const { teamId, name, ...figures } = queueFigures(floor, 'day', min(40)).teams.find(
+			(t) => t.teamId === 'voice-team'
+		)!;
+		expect([teamId, name['zh-CN']]).toEqual(['voice-team', '语音组']);
+		expect(view.queueFigures).toMatchObject({ ...figures, answered: 4, abandoned: 1 });
+		expect(view.queueFigures?.name).toEqual({ 'zh-CN': '负 + 忽略 + 正 + VIP', en: '负 + 忽略 + 正 + VIP' });
+		expect(view.queueFigures).not.toHaveProperty('teamId', 'voice-team');
 	});
 
 	it('builds team rows when read, as of the query even when read after later events, and encodes them', () => {
