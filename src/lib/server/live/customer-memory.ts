@@ -29,6 +29,8 @@ export class CustomerMemory {
 	#stamp = new Float64Array(FIRST_CAPACITY);
 	#previous = new Int32Array(FIRST_CAPACITY);
 	#previousStamp = new Float64Array(FIRST_CAPACITY);
+	/** 1 for the slot of a customer's latest sighting (the one `#latest` names), so forgetting needs no look-up. */
+	#isLatest = new Uint8Array(FIRST_CAPACITY);
 	/** Slots in use; once it reaches maxCustomers, `#oldest` is the slot the next sighting overwrites. */
 	#used = 0;
 	#oldest = 0;
@@ -73,6 +75,8 @@ export class CustomerMemory {
 		const linked = head !== undefined && head !== taken && this.#stamp[head] === headStamp;
 		this.#previous[taken] = linked ? head : NO_SLOT;
 		this.#previousStamp[taken] = linked ? headStamp : 0;
+		if (head !== undefined) this.#isLatest[head] = 0;
+		this.#isLatest[taken] = 1;
 		this.#latest.set(customerId, taken);
 		return repeat;
 	}
@@ -98,15 +102,17 @@ export class CustomerMemory {
 		}
 		const slot = this.#oldest;
 		this.#oldest = (slot + 1) % this.maxCustomers;
-		const customerId = this.#customerOf[slot]!;
 		// Forgotten only if this was their latest sighting; otherwise only an older sighting goes.
-		if (this.#latest.get(customerId) === slot) this.#latest.delete(customerId);
+		if (this.#isLatest[slot] === 1) {
+			this.#latest.delete(this.#customerOf[slot]!);
+			this.#isLatest[slot] = 0;
+		}
 		return slot;
 	}
 
 	#grow(): void {
 		const capacity = Math.min(this.maxCustomers, this.#stamp.length * 2);
-		const grown = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
+		const grown = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
 			const next = make(capacity);
 			next.set(old);
 			return next;
@@ -115,5 +121,6 @@ export class CustomerMemory {
 		this.#stamp = grown(this.#stamp, (n) => new Float64Array(n));
 		this.#previous = grown(this.#previous, (n) => new Int32Array(n));
 		this.#previousStamp = grown(this.#previousStamp, (n) => new Float64Array(n));
+		this.#isLatest = grown(this.#isLatest, (n) => new Uint8Array(n));
 	}
 }

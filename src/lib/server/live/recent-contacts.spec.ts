@@ -54,6 +54,12 @@ describe('RecentContacts', () => {
 		recent.remember('c1', finished('q2'));
 		expect(recent.size).toBe(1);
 		expect(recent.get('c1')?.queueId).toBe('q2');
+		expect([...recent.keys()]).toEqual(['c1']);
+		// Its first slot, when overwritten, forgets nobody: c1 stays until its own slot comes round
+		for (const id of ['c2', 'c3', 'c4', 'c5']) recent.remember(id, finished('q'));
+		expect(recent.has('c1')).toBe(true);
+		recent.remember('c6', finished('q'));
+		expect(recent.has('c1')).toBe(false);
 	});
 
 	it('grows past its first columns', () => {

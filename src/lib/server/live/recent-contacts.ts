@@ -32,6 +32,8 @@ export class RecentContacts {
 	readonly #customerId: (string | null)[] = [];
 	readonly #dormantLegs: (Leg[] | null)[] = [];
 	#flags = new Uint8Array(FIRST_CAPACITY);
+	/** 1 while `#slotOf` names the slot, so forgetting it needs no look-up. */
+	#live = new Uint8Array(FIRST_CAPACITY);
 	#used = 0;
 	#oldest = 0;
 
@@ -53,8 +55,7 @@ export class RecentContacts {
 		const full = this.#used === this.limit;
 		for (let i = 0; i < this.#used; i++) {
 			const slot = full ? (this.#oldest + i) % this.limit : i;
-			const contactId = this.#contactId[slot];
-			if (contactId !== undefined && this.#slotOf.get(contactId) === slot) yield contactId;
+			if (this.#live[slot] === 1) yield this.#contactId[slot]!;
 		}
 	}
 
@@ -74,17 +75,20 @@ export class RecentContacts {
 		const slot = this.#slotOf.get(contactId);
 		if (slot === undefined) return undefined;
 		this.#slotOf.delete(contactId);
+		this.#live[slot] = 0;
 		const contact = this.#read(slot);
 		this.#dormantLegs[slot] = null;
 		return contact;
 	}
 
 	/**
-	 * Remembers a finished contact (again, if it was: the new entry replaces the old one, whose slot no
-	 * longer answers for it, so no look-up first: a miss in a map of 200,000 on every finished contact).
+	 * Remembers a finished contact (again, if it was: the new entry replaces the old one). No look-up
+	 * first, which was a miss in a map of 200,000 on every finished contact: a contact is taken out when
+	 * it opens again, so it is never here, and the map's size tells the one case where it was.
 	 */
 	remember(contactId: string, contact: RecentContact): void {
 		const slot = this.#take();
+		const sizeBefore = this.#slotOf.size;
 		this.#contactId[slot] = contactId;
 		this.#queueId[slot] = contact.queueId;
 		this.#channel[slot] = contact.channel;
@@ -95,6 +99,15 @@ export class RecentContacts {
 			(contact.repeat === null ? 0 : REPEAT_KNOWN) |
 			(contact.repeat === true ? REPEAT : 0);
 		this.#slotOf.set(contactId, slot);
+		if (this.#slotOf.size === sizeBefore) this.#retireOlderSlot(contactId, slot);
+		this.#live[slot] = 1;
+	}
+
+	/** The contact was here already: its older slot stops answering for it (a walk, on a path the reducer never takes). */
+	#retireOlderSlot(contactId: string, slot: number): void {
+		for (let i = 0; i < this.#used; i++) {
+			if (i !== slot && this.#live[i] === 1 && this.#contactId[i] === contactId) this.#live[i] = 0;
+		}
 	}
 
 	#read(slot: number): RecentContact {
@@ -112,16 +125,22 @@ export class RecentContacts {
 	#take(): number {
 		if (this.#used < this.limit) {
 			if (this.#used === this.#flags.length) {
-				const flags = new Uint8Array(Math.min(this.limit, this.#flags.length * 2));
+				const capacity = Math.min(this.limit, this.#flags.length * 2);
+				const flags = new Uint8Array(capacity);
 				flags.set(this.#flags);
 				this.#flags = flags;
+				const live = new Uint8Array(capacity);
+				live.set(this.#live);
+				this.#live = live;
 			}
 			return this.#used++;
 		}
 		const slot = this.#oldest;
 		this.#oldest = (slot + 1) % this.limit;
-		const contactId = this.#contactId[slot]!;
-		if (this.#slotOf.get(contactId) === slot) this.#slotOf.delete(contactId);
+		if (this.#live[slot] === 1) {
+			this.#slotOf.delete(this.#contactId[slot]!);
+			this.#live[slot] = 0;
+		}
 		// Let go of the legs now rather than when the slot is next written.
 		this.#dormantLegs[slot] = null;
 		return slot;
