@@ -72,6 +72,34 @@ const random = (): number => {
 };
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
+/**
+ * Nanoseconds per dependent random read over 64 MB (a pointer chase through a random cycle): how long a
+ * cache miss to memory takes on this machine right now. The event and tick figures are mostly such
+ * misses, and on a shared machine this latency moves with the neighbours' load; printed beside them so
+ * runs at different times can be told apart from changes to the code.
+ */
+function memoryLatencyNs(): number {
+	const n = 16 * 2 ** 20;
+	const next = new Uint32Array(n);
+	for (let i = 0; i < n; i++) next[i] = i;
+	// Sattolo's shuffle: one cycle through every slot.
+	for (let i = n - 1; i > 0; i--) {
+		const j = Math.floor(random() * i);
+		const t = next[i]!;
+		next[i] = next[j]!;
+		next[j] = t;
+	}
+	const steps = 2_000_000;
+	let at = 0;
+	const start = process.hrtime.bigint();
+	for (let k = 0; k < steps; k++) at = next[at]!;
+	const ns = Number(process.hrtime.bigint() - start) / steps;
+	return at === -1 ? 0 : Number(ns.toFixed(1));
+}
+// Before anything else, so its 64 MB are gone before the floor is built.
+const memoryLatencyBeforeNs = memoryLatencyNs();
+(globalThis as { gc?: () => void }).gc?.();
+
 const channelOf = (q: number): Channel => (q % 10 < 7 ? 'voice' : q % 10 < 9 ? 'chat' : 'email');
 const queueIds = Array.from({ length: QUEUES }, (_, q) => `q${q}`);
 const teamCount = Math.ceil(AGENTS / TEAM_SIZE);
@@ -366,6 +394,7 @@ for (const agent of floor.agentList) {
 	trailRows += agent.trail.rows;
 }
 
+const memoryLatencyAfterNs = memoryLatencyNs();
 (globalThis as { gc?: () => void }).gc?.();
 const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 console.log(
@@ -373,6 +402,7 @@ console.log(
 		{
 			// Node flags of the run (the young generation's size moves the figures: see docs/performance.md).
 			nodeFlags: process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'),
+			memoryLatencyNs: { before: memoryLatencyBeforeNs, after: memoryLatencyAfterNs },
 			agents: floor.agents.size,
 			queues: QUEUES,
 			teams: teamCount,
