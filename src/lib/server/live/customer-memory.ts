@@ -12,6 +12,8 @@
  * customer, and a new sighting only ever overwrites the oldest slot.
  */
 
+import { grownTo, SlotRing } from './slot-ring';
+
 export const REPEAT_SPAN_MS = 48 * 3_600_000;
 const PER_CUSTOMER = 4;
 const FIRST_CAPACITY = 1024;
@@ -31,13 +33,11 @@ export class CustomerMemory {
 	#previousStamp = new Float64Array(FIRST_CAPACITY);
 	/** 1 for the slot of a customer's latest sighting (the one `#latest` names), so forgetting needs no look-up. */
 	#isLatest = new Uint8Array(FIRST_CAPACITY);
-	/** Slots in use; once it reaches maxCustomers, `#oldest` is the slot the next sighting overwrites. */
-	#used = 0;
-	#oldest = 0;
+	readonly #slots: SlotRing;
 	#sightings = 0;
 
 	constructor(maxCustomers: number, spanMs = REPEAT_SPAN_MS) {
-		if (!Number.isInteger(maxCustomers) || maxCustomers < 1) throw new RangeError('maxCustomers must be ≥ 1');
+		this.#slots = new SlotRing(maxCustomers);
 		this.maxCustomers = maxCustomers;
 		this.spanMs = spanMs;
 	}
@@ -96,12 +96,12 @@ export class CustomerMemory {
 
 	/** A slot for a new sighting: a fresh one while there is room, else the oldest, forgetting what it held. */
 	#take(): number {
-		if (this.#used < this.maxCustomers) {
-			if (this.#used === this.#stamp.length) this.#grow();
-			return this.#used++;
+		const reused = this.#slots.full;
+		const slot = this.#slots.take();
+		if (!reused) {
+			if (slot === this.#stamp.length) this.#grow();
+			return slot;
 		}
-		const slot = this.#oldest;
-		this.#oldest = (slot + 1) % this.maxCustomers;
 		// Forgotten only if this was their latest sighting; otherwise only an older sighting goes.
 		if (this.#isLatest[slot] === 1) {
 			this.#latest.delete(this.#customerOf[slot]!);
@@ -112,15 +112,10 @@ export class CustomerMemory {
 
 	#grow(): void {
 		const capacity = Math.min(this.maxCustomers, this.#stamp.length * 2);
-		const grown = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-			const next = make(capacity);
-			next.set(old);
-			return next;
-		};
-		this.#queuedAtMs = grown(this.#queuedAtMs, (n) => new Float64Array(n));
-		this.#stamp = grown(this.#stamp, (n) => new Float64Array(n));
-		this.#previous = grown(this.#previous, (n) => new Int32Array(n));
-		this.#previousStamp = grown(this.#previousStamp, (n) => new Float64Array(n));
-		this.#isLatest = grown(this.#isLatest, (n) => new Uint8Array(n));
+		this.#queuedAtMs = grownTo(this.#queuedAtMs, capacity);
+		this.#stamp = grownTo(this.#stamp, capacity);
+		this.#previous = grownTo(this.#previous, capacity);
+		this.#previousStamp = grownTo(this.#previousStamp, capacity);
+		this.#isLatest = grownTo(this.#isLatest, capacity);
 	}
 }

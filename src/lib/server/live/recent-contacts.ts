@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/contract';
 import type { Leg } from './floor-state';
+import { grownTo, SlotRing } from './slot-ring';
 
 /** What a finished contact leaves behind, for late surveys and for a contact that continues under its id. */
 export interface RecentContact {
@@ -34,11 +35,10 @@ export class RecentContacts {
 	#flags = new Uint8Array(FIRST_CAPACITY);
 	/** 1 while `#slotOf` names the slot, so forgetting it needs no look-up. */
 	#live = new Uint8Array(FIRST_CAPACITY);
-	#used = 0;
-	#oldest = 0;
+	readonly #slots: SlotRing;
 
 	constructor(limit: number) {
-		if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1');
+		this.#slots = new SlotRing(limit);
 		this.limit = limit;
 	}
 
@@ -52,9 +52,8 @@ export class RecentContacts {
 
 	/** Contact ids remembered, oldest first. */
 	*keys(): IterableIterator<string> {
-		const full = this.#used === this.limit;
-		for (let i = 0; i < this.#used; i++) {
-			const slot = full ? (this.#oldest + i) % this.limit : i;
+		for (let age = 0; age < this.#slots.used; age++) {
+			const slot = this.#slots.slotAt(age);
 			if (this.#live[slot] === 1) yield this.#contactId[slot]!;
 		}
 	}
@@ -105,7 +104,7 @@ export class RecentContacts {
 
 	/** The contact was here already: its older slot stops answering for it (a walk, on a path the reducer never takes). */
 	#retireOlderSlot(contactId: string, slot: number): void {
-		for (let i = 0; i < this.#used; i++) {
+		for (let i = 0; i < this.#slots.used; i++) {
 			if (i !== slot && this.#live[i] === 1 && this.#contactId[i] === contactId) this.#live[i] = 0;
 		}
 	}
@@ -123,20 +122,16 @@ export class RecentContacts {
 	}
 
 	#take(): number {
-		if (this.#used < this.limit) {
-			if (this.#used === this.#flags.length) {
+		const reused = this.#slots.full;
+		const slot = this.#slots.take();
+		if (!reused) {
+			if (slot === this.#flags.length) {
 				const capacity = Math.min(this.limit, this.#flags.length * 2);
-				const flags = new Uint8Array(capacity);
-				flags.set(this.#flags);
-				this.#flags = flags;
-				const live = new Uint8Array(capacity);
-				live.set(this.#live);
-				this.#live = live;
+				this.#flags = grownTo(this.#flags, capacity);
+				this.#live = grownTo(this.#live, capacity);
 			}
-			return this.#used++;
+			return slot;
 		}
-		const slot = this.#oldest;
-		this.#oldest = (slot + 1) % this.limit;
 		if (this.#live[slot] === 1) {
 			this.#slotOf.delete(this.#contactId[slot]!);
 			this.#live[slot] = 0;
