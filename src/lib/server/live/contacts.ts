@@ -154,12 +154,14 @@ export function addLeg(
 
 /** Moves a leg to a new status; a transferred leg leaves the agent (it no longer occupies them). */
 export function setLegStatus(floor: Floor, leg: Leg, status: LegStatus, atMs: number): void {
+	const wasTransferred = leg.status === 'transferred';
 	leg.status = status;
 	leg.sinceMs = atMs;
 	const agent = floor.agents.get(leg.agentId);
 	if (!agent) return;
 	if (status === 'transferred') agent.legs.delete(leg.contactId);
-	else agent.legs.set(leg.contactId, leg);
+	// A leg that was not transferred is the agent's already (addLeg put it there): no map write.
+	else if (wasTransferred) agent.legs.set(leg.contactId, leg);
 	refreshAgent(floor, agent, atMs);
 }
 
