@@ -128,6 +128,23 @@ test.describe('board editor', () => {
 		}
 	});
 
+	test('says what to fix in the editor’s language: Chinese by default', async ({ page }) => {
+		const e = editor(page);
+		await signIn(page, '/admin/boards?new');
+		await e.field('boardId').fill('Bad Id!');
+		await e.field('titleZh').fill('坏');
+		await e.field('pages').fill('waiting, hologram');
+		await e.field('rotationSec').fill('fast');
+		await e.field('thresholds').fill('{answerRate: red}');
+		expect(await e.save()).toEqual({ type: 'failure', status: 400 });
+		await expect(e.issues).toContainText('未保存');
+		await expect(e.issues).toContainText('看板 ID 须为 1-32 个小写字母、数字或连字符');
+		await expect(e.issues).toContainText('第 1 页第 2 个磁贴: 没有磁贴 "hologram"');
+		await expect(e.issues).toContainText('填 5 到 3600 之间的整秒数');
+		await expect(e.issues).toContainText('须为 JSON');
+		await expect(e.issues).not.toContainText('unknown tile');
+	});
+
 	test('refuses bad input with a message per field, keeps what was typed, and never fails with a 500', async ({
 		page
 	}, testInfo) => {

@@ -1,3 +1,4 @@
+import { t, type Locale } from '../../shared/i18n';
 import type { BoardIssue } from './schema';
 
 /** Splits a list field ("a, b\nc") into ids. */
@@ -12,7 +13,10 @@ export function listField(value: FormDataEntryValue | null): string[] {
  * The editor form as a board body for `parseBoard`: pages are one line each, tile ids separated by
  * commas; thresholds are JSON. Returns the issues of the fields that cannot even be read.
  */
-export function boardFromForm(form: FormData): { input: Record<string, unknown>; issues: BoardIssue[] } {
+export function boardFromForm(
+	form: FormData,
+	locale: Locale = 'en'
+): { input: Record<string, unknown>; issues: BoardIssue[] } {
 	const issues: BoardIssue[] = [];
 	const pages = String(form.get('pages') ?? '')
 		.split('\n')
@@ -26,7 +30,7 @@ export function boardFromForm(form: FormData): { input: Record<string, unknown>;
 		try {
 			thresholds = JSON.parse(thresholdText);
 		} catch {
-			issues.push({ field: 'thresholds', message: 'must be JSON, e.g. {"answerRate":{"red":0.9}}' });
+			issues.push({ field: 'thresholds', message: t(locale, 'boardIssueThresholdsJson') });
 		}
 	}
 	const en = String(form.get('titleEn') ?? '').trim();

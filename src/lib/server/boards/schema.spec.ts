@@ -47,6 +47,24 @@ describe('parseBoard', () => {
 	it('lets the centre own a board', () => {
 		expect(issuesOf({ ...valid, ownerTeamId: setup.centreId })).toEqual([]);
 	});
+
+	it.each([
+		[{ boardId: 'Voice Wall' }, 'boardId', '看板 ID 须为 1-32 个小写字母'],
+		[{ pages: [{ tiles: ['waiting', 'nope'] }] }, 'pages.0.tiles.1', '没有磁贴 "nope"；可用的磁贴：'],
+		[{ rotationSec: 2 }, 'rotationSec', '翻页间隔不得少于 5 秒'],
+		[{ rotationSec: 7200 }, 'rotationSec', '数值过大'],
+		[{ queues: ['nowhere'] }, 'queues.0', '中心配置中没有队列“nowhere”'],
+		[
+			{ thresholds: { answerRate: { red: 0.97 } } },
+			'thresholds.answerRate',
+			'红色阈值（0.97）不得高于黄色起点（即目标 0.95）'
+		],
+		[{ title: { en: 'Voice' } }, 'title.zh-CN', '无效输入']
+	])('says what is wrong with %j in Chinese for a Chinese editor (%s)', (change, field, message) => {
+		const result = parseBoard({ ...valid, ...change }, setup, 'zh-CN');
+		const issues = result.ok ? [] : result.issues;
+		expect(issues.find((i) => i.field === field)?.message).toContain(message);
+	});
 });
 
 describe('boardScope', () => {

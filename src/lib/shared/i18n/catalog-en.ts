@@ -488,5 +488,33 @@ export const en: Messages = {
 	adminBoardsFieldVersion: 'Version',
 	adminBoardsMissing: 'No board "{id}"',
 	adminBoardsRestoredFrom: 'restores v{version}',
-	adminBoardsCurrent: 'current'
+	adminBoardsCurrent: 'current',
+	boardIssueIdFormat: 'board ids are 1-32 lowercase letters, digits and dashes',
+	boardIssueUnknownTile: 'unknown tile {tile}; tiles are: {tiles}',
+	boardIssueMinTiles: 'a page shows at least one tile',
+	boardIssueMaxTiles: 'a page shows at most 16 tiles: more cannot be read from across the room',
+	boardIssueTileOnce: 'a tile appears at most once on a page',
+	boardIssueMinPages: 'a board has at least one page',
+	boardIssueMaxPages: 'at most 8 pages',
+	boardIssueRotationWhole: 'rotation is whole seconds',
+	boardIssueRotationMin: 'rotate no faster than every 5 s: nobody can read a page shown for less',
+	boardIssueRotationForm: 'whole seconds between 5 and 3600, or empty for no rotation',
+	boardIssueThresholdsJson: 'must be JSON, e.g. {"answerRate":{"red":0.9}}',
+	boardIssueNoQueue: 'no queue "{queueId}" in the centre set-up',
+	boardIssueNoTeam: 'no team "{teamId}" in the centre set-up',
+	boardIssueOwner: 'owner "{owner}" is not a team of the set-up (one of: {known})',
+	boardIssueIdTaken: 'a board "{boardId}" exists already: open it from the list to edit it',
+	boardIssueVersionConflict:
+		'board "{boardId}" is at version {actual}, not {expected}: reload it and apply your change again',
+	boardIssueNoVersion: 'board "{boardId}" has no version {version}',
+	thresholdIssueGiveOne: 'give yellow, red or both',
+	thresholdIssueFraction: '{figure} is a fraction: thresholds go from 0 to 1 (0.9 = 90 %)',
+	thresholdIssueRedAbove:
+		'red ({red}) must not be above where amber starts ({yellow}): {figure} is better higher',
+	thresholdIssueRedAboveTarget:
+		'red ({red}) must not be above where amber starts (the target, {yellow}): {figure} is better higher',
+	thresholdIssueRedBelow:
+		'red ({red}) must not be below where amber starts ({yellow}): {figure} is better lower',
+	thresholdIssueRedBelowTarget:
+		'red ({red}) must not be below where amber starts (the target, {yellow}): {figure} is better lower'
 };

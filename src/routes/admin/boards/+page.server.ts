@@ -5,6 +5,7 @@ import { parseBoard, type BoardIssue } from '$lib/server/boards/schema';
 import { BoardVersionConflict, UnknownBoardVersion } from '$lib/server/boards/versions';
 import { getRuntime } from '$lib/server/runtime/runtime';
 import { TILE_IDS } from '$lib/shared/boards/tiles';
+import { resolveLocale, t, type Locale } from '$lib/shared/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -36,12 +37,15 @@ function toBoard(url: URL, boardId: string, notice: Record<string, number>): nev
 }
 
 /** Rotation as typed: whole seconds or nothing. Number() would let "abc" through as NaN, "1e2" as 100. */
-function rotationIssue(form: FormData): BoardIssue | null {
+function rotationIssue(form: FormData, locale: Locale): BoardIssue | null {
 	const text = String(form.get('rotationSec') ?? '').trim();
 	return text === '' || /^\d+$/.test(text)
 		? null
-		: { field: 'rotationSec', message: 'whole seconds between 5 and 3600, or empty for no rotation' };
+		: { field: 'rotationSec', message: t(locale, 'boardIssueRotationForm') };
 }
+
+/** The editor's language, as its page shows it: its issues are in it too. */
+const editorLocale = (url: URL): Locale => resolveLocale(url.searchParams.get('lang'));
 
 /** Every action checks the guard itself: actions run without the page's load. */
 export const actions = {
@@ -49,14 +53,15 @@ export const actions = {
 		const admin = requireBoardAdmin(event);
 		const runtime = getRuntime();
 		const form = await event.request.formData();
-		const { input, issues } = boardFromForm(form);
-		const rotation = rotationIssue(form);
+		const locale = editorLocale(event.url);
+		const { input, issues } = boardFromForm(form, locale);
+		const rotation = rotationIssue(form, locale);
 		if (rotation) {
 			issues.push(rotation);
 			input.rotationSec = null;
 		}
 		// Checked even when a field could not be read, so one save names every field to fix.
-		const parsed = parseBoard(input, runtime.setup);
+		const parsed = parseBoard(input, runtime.setup, locale);
 		if (!parsed.ok) issues.push(...parsed.issues);
 		if (!parsed.ok || issues.length) return fail(400, { issues, boardId: input.boardId });
 		const base = String(form.get('baseVersion') ?? '');
@@ -67,13 +72,14 @@ export const actions = {
 			version = (await runtime.boardService.store.save(parsed.board, admin.savedBy, baseVersion)).version;
 		} catch (err) {
 			if (!(err instanceof BoardVersionConflict)) throw err;
+			const { boardId, expected, actual } = err;
 			const issue =
-				err.expected === 0
-					? {
-							field: 'boardId',
-							message: `a board "${err.boardId}" exists already: open it from the list to edit it`
-						}
-					: { field: 'baseVersion', message: err.message };
+				expected === 0
+					? { field: 'boardId', message: t(locale, 'boardIssueIdTaken', { boardId }) }
+					: {
+							field: 'baseVersion',
+							message: t(locale, 'boardIssueVersionConflict', { boardId, expected, actual })
+						};
 			return fail(409, { issues: [issue], boardId: input.boardId });
 		}
 		toBoard(event.url, parsed.board.boardId, { saved: version });
@@ -88,7 +94,8 @@ export const actions = {
 			saved = (await getRuntime().boardService.store.rollback(boardId, version, admin.savedBy)).version;
 		} catch (err) {
 			if (!(err instanceof UnknownBoardVersion)) throw err;
-			return fail(404, { issues: [{ field: 'version', message: err.message }], boardId });
+			const message = t(editorLocale(event.url), 'boardIssueNoVersion', { boardId, version });
+			return fail(404, { issues: [{ field: 'version', message }], boardId });
 		}
 		toBoard(event.url, boardId, { restored: version, saved });
 	}

@@ -1,4 +1,6 @@
 import type { FigureThresholds, QueueTargets, ThresholdFigure, ThresholdPair } from '../../centre/setup';
+import type { Locale } from '../../i18n/locale';
+import { t } from '../../i18n/messages';
 
 /**
  * Green / yellow / red for one figure. Type-only imports from the set-up: this runs on every TV, and the
@@ -135,18 +137,20 @@ export function bandStatus(value: number | null | undefined, band: Band | null |
 export function bandProblem(
 	figure: ThresholdFigure,
 	targets: Readonly<QueueTargets>,
-	pair: Readonly<ThresholdPair>
+	pair: Readonly<ThresholdPair>,
+	locale: Locale = 'en'
 ): string | null {
-	if (pair.yellow === undefined && pair.red === undefined) return 'give yellow, red or both';
+	if (pair.yellow === undefined && pair.red === undefined) return t(locale, 'thresholdIssueGiveOne');
 	if (RATE_FIGURES.has(figure) && ((pair.yellow ?? 0) > 1 || (pair.red ?? 0) > 1))
-		return `${figure} is a fraction: thresholds go from 0 to 1 (0.9 = 90 %)`;
+		return t(locale, 'thresholdIssueFraction', { figure });
 	const band = resolveBand(figure, targets, pair);
 	if (!band || band.red === null) return null;
-	const from = band.yellowFrom === 'target' ? ` (the target, ${band.yellow})` : ` (${band.yellow})`;
+	const params = { figure, red: band.red, yellow: band.yellow };
+	const fromTarget = band.yellowFrom === 'target';
 	if (band.direction === 'higher' && band.red > band.yellow)
-		return `red (${band.red}) must not be above where amber starts${from}: ${figure} is better higher`;
+		return t(locale, fromTarget ? 'thresholdIssueRedAboveTarget' : 'thresholdIssueRedAbove', params);
 	if (band.direction === 'lower' && band.red < band.yellow)
-		return `red (${band.red}) must not be below where amber starts${from}: ${figure} is better lower`;
+		return t(locale, fromTarget ? 'thresholdIssueRedBelowTarget' : 'thresholdIssueRedBelow', params);
 	return null;
 }
 
