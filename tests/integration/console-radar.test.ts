@@ -120,11 +120,54 @@ describe('stuck-state radar in the team view', () => {
 		expect(await res.json()).toMatchObject({ status: 'succeeded' });
 	}, 30_000);
 
-	it('gives the console display names for "who is monitoring"', async () => {
-		const res = await fetch(`${app.baseUrl}/console/__data.json`, { headers: { cookie: supervisor } });
-		expect(res.status).toBe(200);
-		const text = await res.text();
-		expect(text).toContain('userNames');
-		expect(text).toContain('雷达主管');
+	it("gives the console the display names of those monitoring its teams now, and no one else's", async () => {
+		const adminCookie = await signIn(admin.username, admin.password);
+		for (const [username, displayName, team] of [
+			['rad.peer', '同组主管', 't1-voice-a'],
+			['rad.other', '别组主管', 't1-voice-b']
+		]) {
+			const created = await form(
+				'/admin/users?/create',
+				{ username, password: `${username}-password`, displayName, role: 'supervisor', teams: [team] },
+				adminCookie
+			);
+			expect(created.status).toBe(200);
+		}
+		await platform.send([
+			platform.event({
+				type: 'agent.login',
+				agentId: 'rad-b1',
+				name: 'rad-b1',
+				teamId: 't1-voice-b',
+				queues: ['presales-voice']
+			}),
+			platform.event({
+				type: 'supervision.started',
+				sessionId: 'rad-s1',
+				supervisorId: 'rad.peer',
+				agentId: 'rad-a1',
+				contactId: 'rad-c1',
+				mode: 'listen'
+			}),
+			platform.event({
+				type: 'supervision.started',
+				sessionId: 'rad-s2',
+				supervisorId: 'rad.other',
+				agentId: 'rad-b1',
+				contactId: 'rad-c2',
+				mode: 'listen'
+			})
+		]);
+		await vi.waitFor(
+			async () => {
+				const res = await fetch(`${app.baseUrl}/console/__data.json`, { headers: { cookie: supervisor } });
+				expect(res.status).toBe(200);
+				const text = await res.text();
+				expect(text).toContain('userNames');
+				expect(text).toContain('同组主管');
+				expect(text).not.toContain('别组主管');
+			},
+			{ timeout: 5000, interval: 100 }
+		);
 	});
 });

@@ -3,12 +3,13 @@ import { getAuth } from '$lib/server/auth/instance';
 import { can } from '$lib/server/auth/permissions';
 import { getRuntime } from '$lib/server/runtime/runtime';
 import { consoleTeams } from '$lib/server/supervise/console-teams';
-import { monitorNames } from '$lib/server/supervise/monitor-names';
+import { lookupDisplayNames, supervisorsWatching } from '$lib/server/supervise/monitor-names';
 import type { PageServerLoad } from './$types';
 
 /**
  * The console's frame: which teams this person sees (their own as a supervisor; any they pick as a
- * manager or admin), names for queues, and display names of those who may be "monitoring". The rows themselves arrive over the socket.
+ * manager or admin), names for queues, and the display names of those monitoring someone on those teams
+ * now. The rows themselves arrive over the socket.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const me = locals.user;
@@ -31,7 +32,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		supervisable: teams.shown
 			.filter((t) => can(locals.actor, 'team.supervise', { team: t.teamId }))
 			.map((t) => t.teamId),
-		userNames: monitorNames(await getAuth(runtime).users.list()),
+		userNames: await lookupDisplayNames(
+			getAuth(runtime).users,
+			supervisorsWatching(
+				runtime.floor,
+				teams.shown.map((t) => t.teamId)
+			)
+		),
 		queueNames: Object.fromEntries(runtime.setup.queues.map((q) => [q.queueId, q.name])),
 		timeZone: runtime.timeZone
 	};

@@ -3,7 +3,7 @@ import type { MonitorView, TeamFrame } from '../../shared/protocol/team-frames';
 import type { Actor } from '../auth/roles';
 import { applyEvent, createFloor, type Floor } from '../live/floor';
 import { createEventBuilder, testCentreSetup } from '../live/test-events';
-import { lookupDisplayNames, MonitorNames, monitorNames } from './monitor-names';
+import { lookupDisplayNames, MonitorNames, supervisorsWatching } from './monitor-names';
 import { teamData } from './team-data';
 import { TeamFanout } from './team-fanout';
 
@@ -39,13 +39,24 @@ function setup(initial: Record<string, string>, maxAgeMs = 2_000) {
 }
 
 describe('monitorNames', () => {
-	it('maps the username the platform echoes to the display name people know', () => {
-		expect(
-			monitorNames([
-				{ username: 'sup.a', displayName: '主管 A' },
-				{ username: 'root', displayName: 'Administrator' }
-			])
-		).toEqual({ 'sup.a': '主管 A', root: 'Administrator' });
+	it('names the supervisors of live sessions on the teams shown, once each, and nobody else', () => {
+		const agents = new Map([
+			['a1', { teamId: 't-orders' }],
+			['a2', { teamId: 't-orders' }],
+			['a3', { teamId: 't-vip' }]
+		]);
+		const session = (supervisorId: string, agentId: string) =>
+			[
+				`s-${supervisorId}-${agentId}`,
+				{ supervisorId, agentId, contactId: 'c', mode: 'listen', sinceMs: 0, modeSinceMs: 0 }
+			] as const;
+		const floor = {
+			agents,
+			supervisions: new Map([session('sup.a', 'a1'), session('sup.a', 'a2'), session('sup.b', 'a3')])
+		} as unknown as Parameters<typeof supervisorsWatching>[0];
+		expect(supervisorsWatching(floor, ['t-orders'])).toEqual(['sup.a']);
+		expect(supervisorsWatching(floor, ['t-orders', 't-vip']).sort()).toEqual(['sup.a', 'sup.b']);
+		expect(supervisorsWatching(floor, ['t-none'])).toEqual([]);
 	});
 
 	it('looks display names up by username and leaves out ids without an account', async () => {

@@ -1,16 +1,24 @@
-import type { UserRecord } from '../auth/user';
 import type { UserStore } from '../auth/user-store';
+import type { Floor } from '../live/floor-state';
 import type { Logger } from '../util/logger';
 
 /**
- * Display names for "who is monitoring", keyed by username: the platform echoes the command's `issuedBy`
- * (a username) as `supervisorId`, and people recognise each other by name, not by login. The page's
- * first render uses this map; the rows then carry the live names (`MonitorNames`).
+ * Who supervises an agent of these teams now: the usernames whose display names the console's first
+ * render may need for "who is monitoring" (the platform echoes the command's `issuedBy`, a username, as
+ * `supervisorId`; people know each other by name). The rows then carry the live names
+ * (`MonitorNames`), so the page is sent these few names, not every account's.
  */
-export function monitorNames(
-	users: ReadonlyArray<Pick<UserRecord, 'username' | 'displayName'>>
-): Record<string, string> {
-	return Object.fromEntries(users.map((u) => [u.username, u.displayName]));
+export function supervisorsWatching(
+	floor: Pick<Floor, 'supervisions' | 'agents'>,
+	teamIds: readonly string[]
+): string[] {
+	const teams = new Set(teamIds);
+	const supervisors = new Set<string>();
+	for (const session of floor.supervisions.values()) {
+		const teamId = floor.agents.get(session.agentId)?.teamId;
+		if (teamId !== undefined && teams.has(teamId)) supervisors.add(session.supervisorId);
+	}
+	return [...supervisors];
 }
 
 /** Reads the display names of some usernames from the user store; a username with no account is left out. */
