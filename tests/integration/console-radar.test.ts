@@ -125,7 +125,7 @@ describe('stuck-state radar in the team view', () => {
 		for (const [username, displayName, team] of [
 			['rad.peer', '同组主管', 't1-voice-a'],
 			['rad.other', '别组主管', 't1-voice-b']
-		]) {
+		] as const) {
 			const created = await form(
 				'/admin/users?/create',
 				{ username, password: `${username}-password`, displayName, role: 'supervisor', teams: [team] },
