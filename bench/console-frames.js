@@ -17,7 +17,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { CentreModel } from './lib/centre-model.js';
-import { freePort, killAllSync, ROOT, sleep, spawnNode, stopAll, BENCH_DIR } from './lib/proc.js';
+import {
+	freePort,
+	killAllSync,
+	redisServerArgs,
+	ROOT,
+	sleep,
+	spawnNode,
+	stopAll,
+	BENCH_DIR
+} from './lib/proc.js';
 import { launchBrowser, memory } from './wall-harness.js';
 
 const { values } = parseArgs({
@@ -59,26 +68,9 @@ let finished = false;
 try {
 	// 1. redis-server, private and without persistence.
 	const redisPort = await freePort();
-	const redisGuard = spawnNode(
-		'redis-server',
-		guard,
-		[
-			MAX_SECS,
-			2000,
-			'redis-server',
-			'--port',
-			redisPort,
-			'--bind',
-			'127.0.0.1',
-			'--save',
-			'',
-			'--appendonly',
-			'no',
-			'--loglevel',
-			'warning'
-		],
-		{ log: log('redis') }
-	);
+	const redisGuard = spawnNode('redis-server', guard, [MAX_SECS, 2000, ...redisServerArgs(redisPort)], {
+		log: log('redis')
+	});
 	await redisGuard.wait('spawned', 5000);
 	const redisOptions = { host: '127.0.0.1', port: redisPort, maxRetriesPerRequest: 3 };
 	const pub = await connect(redisOptions);

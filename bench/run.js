@@ -44,6 +44,7 @@ import {
 	killAllSync,
 	othersCpu,
 	othersDelta,
+	redisServerArgs,
 	rssMB,
 	sleep,
 	spawnNode,
@@ -114,21 +115,7 @@ async function run() {
 			CHILD_MAX_SECS,
 			2000,
 			...taskset(1),
-			'redis-server',
-			'--port',
-			redisPort,
-			'--bind',
-			'127.0.0.1',
-			'--save',
-			'',
-			'--appendonly',
-			'no',
-			'--dir',
-			work,
-			'--client-output-buffer-limit',
-			'pubsub 0 0 0',
-			'--loglevel',
-			'warning'
+			...redisServerArgs(redisPort, ['--dir', work, '--client-output-buffer-limit', 'pubsub 0 0 0'])
 		],
 		{ log: log('redis') }
 	);
