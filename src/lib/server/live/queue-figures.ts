@@ -131,13 +131,31 @@ interface WindowParts {
 	teamRows: () => TeamRows;
 }
 
-const partsCache = new WeakMap<
-	Floor,
-	{ nowMs: number; eventsApplied: number; byWindow: Map<string, WindowParts> }
->();
+/**
+ * What queries at one query time and floor state share: each window's parts, and the live waiting
+ * figures (the same for every window). Replaced at the first query of another time or state, so the
+ * rows of a tick do not outlive it (or get copied by the collector).
+ */
+interface TickParts {
+	nowMs: number;
+	eventsApplied: number;
+	byWindow: Map<string, WindowParts>;
+	waiting: Map<string, Waiting> | null;
+}
+
+const partsCache = new WeakMap<Floor, TickParts>();
 
 export function forgetWindowParts(floor: Floor): void {
 	partsCache.delete(floor);
+}
+
+function tickParts(floor: Floor, nowMs: number): TickParts {
+	let kept = partsCache.get(floor);
+	if (!kept || kept.nowMs !== nowMs || kept.eventsApplied !== floor.eventsApplied) {
+		kept = { nowMs, eventsApplied: floor.eventsApplied, byWindow: new Map(), waiting: null };
+		partsCache.set(floor, kept);
+	}
+	return kept;
 }
 
 /**
@@ -146,16 +164,11 @@ export function forgetWindowParts(floor: Floor): void {
  * the same window, and both read these (the team rows are shared between them: read them only).
  */
 function windowParts(floor: Floor, resolved: ResolvedWindow, nowMs: number): WindowParts {
-	let kept = partsCache.get(floor);
-	// Parts of an earlier query time or floor state are never read again: dropped at the first query
-	// after, so the rows of eight windows do not outlive their tick (or get copied by the collector).
-	if (!kept || kept.nowMs !== nowMs || kept.eventsApplied !== floor.eventsApplied) {
-		kept = { nowMs, eventsApplied: floor.eventsApplied, byWindow: new Map() };
-		partsCache.set(floor, kept);
-	}
-	const byWindow = kept.byWindow;
+	const byWindow = tickParts(floor, nowMs).byWindow;
 	const windowKey = resolved.shift ? `${resolved.window}:${resolved.shift.shiftId}` : resolved.window;
-	const key = `${resolved.span?.startMs}|${nowMs}|${floor.eventsApplied}|${floor.queues.size}`;
+	// Query time and floor state are the tick's; within it, a new queue (seen by no event: a setting)
+	// or a different span still asks for new parts.
+	const key = `${resolved.span?.startMs}|${floor.queues.size}`;
 	const cached = byWindow.get(windowKey);
 	if (cached && cached.key === key && configsCurrent(floor, cached.all)) return cached;
 	const all = queueParts(floor, resolved, nowMs, selectQueues(floor, undefined));
@@ -206,7 +219,6 @@ interface ListRollUp {
 	live: Waiting;
 	channel: Channel | null;
 	c: ReturnType<typeof counterFigures>;
-	row: QueueFigures;
 }
 
 interface ListRollUps {
@@ -238,7 +250,7 @@ function queueListRollUps(floor: Floor, byQueue: ReadonlyMap<string, Part>): Lis
 		// Shared by every team on these queues: frozen, so no reader can change another's.
 		Object.freeze(c.serviceLevelVariants);
 		const row = Object.freeze(rowOf(rollUpIdentity(listName(listParts), channel ?? null), counters, live, c));
-		lists.push({ group, counters, live, channel: channel ?? null, c, row });
+		lists.push({ group, counters, live, channel: channel ?? null, c });
 		for (const t of group.teamIndexes) bySetup[t] = row;
 	}
 	return { lists, bySetup };
@@ -345,27 +357,18 @@ const NOT_WAITING: Waiting = Object.freeze({
 	longestVipWaitSec: 0
 });
 
-const waitingCache = new WeakMap<
-	Floor,
-	{ nowMs: number; eventsApplied: number; byQueue: Map<string, Waiting> }
->();
-
 /**
  * The live waiting figures of every queue at `nowMs`. The same for every window, so worked out once per
  * query time and floor state and shared by the eight windows of a tick (read-only: frozen).
  */
-export function forgetWaiting(floor: Floor): void {
-	waitingCache.delete(floor);
-}
-
 function waitingByQueue(floor: Floor, nowMs: number): Map<string, Waiting> {
-	const cached = waitingCache.get(floor);
-	if (cached && cached.nowMs === nowMs && cached.eventsApplied === floor.eventsApplied) return cached.byQueue;
+	const kept = tickParts(floor, nowMs);
+	if (kept.waiting) return kept.waiting;
 	const byQueue = new Map<string, Waiting>();
 	for (const [queueId, queue] of floor.queues) {
 		if (queue.waiting.size > 0) byQueue.set(queueId, Object.freeze(waitingOf(queue, nowMs)));
 	}
-	waitingCache.set(floor, { nowMs, eventsApplied: floor.eventsApplied, byQueue });
+	kept.waiting = byQueue;
 	return byQueue;
 }
 
