@@ -20,7 +20,6 @@ const FIRST_CAPACITY = 1024;
 const NO_SLOT = -1;
 
 export class CustomerMemory {
-	readonly maxCustomers: number;
 	readonly spanMs: number;
 	/** Customer → slot of their latest sighting. */
 	readonly #latest = new Map<string, number>();
@@ -38,8 +37,11 @@ export class CustomerMemory {
 
 	constructor(maxCustomers: number, spanMs = REPEAT_SPAN_MS) {
 		this.#slots = new SlotRing(maxCustomers);
-		this.maxCustomers = maxCustomers;
 		this.spanMs = spanMs;
+	}
+
+	get maxCustomers(): number {
+		return this.#slots.limit;
 	}
 
 	/** Customers remembered. */
@@ -59,13 +61,15 @@ export class CustomerMemory {
 		let slot = head ?? NO_SLOT;
 		let stamp = head === undefined ? 0 : this.#stamp[head]!;
 		const headStamp = stamp;
+		let notedAlready = false;
 		for (let k = 0; slot !== NO_SLOT && k < PER_CUSTOMER && this.#stamp[slot] === stamp; k++) {
-			if (this.#contactOf[slot] === contactId) return repeat || this.#repeatBefore(slot, k, queuedAtMs);
 			const seenMs = this.#queuedAtMs[slot]!;
-			if (seenMs < queuedAtMs && seenMs >= queuedAtMs - this.spanMs) repeat = true;
+			if (this.#contactOf[slot] === contactId) notedAlready = true;
+			else if (seenMs < queuedAtMs && seenMs >= queuedAtMs - this.spanMs) repeat = true;
 			stamp = this.#previousStamp[slot]!;
 			slot = this.#previous[slot]!;
 		}
+		if (notedAlready) return repeat;
 		const taken = this.#take();
 		this.#customerOf[taken] = customerId;
 		this.#contactOf[taken] = contactId;
@@ -79,19 +83,6 @@ export class CustomerMemory {
 		this.#isLatest[taken] = 1;
 		this.#latest.set(customerId, taken);
 		return repeat;
-	}
-
-	/** Whether the sightings after the k-th link (a contact noted again) hold a repeat of `queuedAtMs`. */
-	#repeatBefore(slot: number, k: number, queuedAtMs: number): boolean {
-		let stamp = this.#previousStamp[slot]!;
-		let at = this.#previous[slot]!;
-		for (let i = k + 1; at !== NO_SLOT && i < PER_CUSTOMER && this.#stamp[at] === stamp; i++) {
-			const seenMs = this.#queuedAtMs[at]!;
-			if (seenMs < queuedAtMs && seenMs >= queuedAtMs - this.spanMs) return true;
-			stamp = this.#previousStamp[at]!;
-			at = this.#previous[at]!;
-		}
-		return false;
 	}
 
 	/** A slot for a new sighting: a fresh one while there is room, else the oldest, forgetting what it held. */
@@ -111,7 +102,7 @@ export class CustomerMemory {
 	}
 
 	#grow(): void {
-		const capacity = Math.min(this.maxCustomers, this.#stamp.length * 2);
+		const capacity = Math.min(this.#slots.limit, this.#stamp.length * 2);
 		this.#queuedAtMs = grownTo(this.#queuedAtMs, capacity);
 		this.#stamp = grownTo(this.#stamp, capacity);
 		this.#previous = grownTo(this.#previous, capacity);

@@ -24,7 +24,6 @@ const REPEAT = 4;
  * forgetting one overwrites its slot instead of deleting from the front of a map's table.
  */
 export class RecentContacts {
-	readonly limit: number;
 	/** Contact → slot. A contact brought back (taken) leaves its slot to be overwritten in turn. */
 	readonly #slotOf = new Map<string, number>();
 	readonly #contactId: (string | undefined)[] = [];
@@ -39,7 +38,6 @@ export class RecentContacts {
 
 	constructor(limit: number) {
 		this.#slots = new SlotRing(limit);
-		this.limit = limit;
 	}
 
 	get size(): number {
@@ -126,7 +124,7 @@ export class RecentContacts {
 		const slot = this.#slots.take();
 		if (!reused) {
 			if (slot === this.#flags.length) {
-				const capacity = Math.min(this.limit, this.#flags.length * 2);
+				const capacity = Math.min(this.#slots.limit, this.#flags.length * 2);
 				this.#flags = grownTo(this.#flags, capacity);
 				this.#live = grownTo(this.#live, capacity);
 			}
