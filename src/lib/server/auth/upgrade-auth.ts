@@ -10,12 +10,10 @@ import { toPublicUser, type PublicUser } from './user';
 
 /**
  * Who opens a socket. `user` is null for an anonymous client (a wallboard before TV pairing, an
- * integration): the hub decides per view whether that is enough, asking `can(actor, …)`.
- */
-/**
- * Who opens a socket. `refuse` accepts the upgrade only to close it at once with that code: a browser
- * sees a WebSocket close code (a revoked TV's 4401 sends it back to pairing), never just a failed
- * connection, which it would retry for ever.
+ * integration): the hub decides per view whether that is enough, asking `can(actor, …)`. `refuse`
+ * accepts the upgrade only to close it at once with that code: a browser sees a WebSocket close code
+ * (a revoked TV's 4401 sends it back to pairing), never just a failed connection, which it would retry
+ * for ever.
  */
 export type UpgradeIdentity =
 	| { ok: true; user: PublicUser | null; actor: Actor | null; refuse?: { code: number; reason: string } }

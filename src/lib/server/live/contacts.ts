@@ -97,7 +97,6 @@ export function closeOffer(floor: Floor, contact: ContactRec): void {
 	contact.offer = null;
 }
 
-/** Counts the outcome of the open offer in the queue it was waiting in, at the outcome's time, and closes it. */
 /** Outcome tags by [no customer, first, repeat], shared: one object per outcome on the apply path adds up. */
 const PLAIN_TAGS: readonly OutcomeTags[] = (['none', 'first', 'repeat'] as const).map((customer) => ({
 	vip: false,
@@ -105,6 +104,7 @@ const PLAIN_TAGS: readonly OutcomeTags[] = (['none', 'first', 'repeat'] as const
 }));
 const VIP_TAGS: readonly OutcomeTags[] = PLAIN_TAGS.map((t) => ({ ...t, vip: true }));
 
+/** Counts the outcome of the open offer in the queue it was waiting in, at the outcome's time, and closes it. */
 export function endOffer(floor: Floor, contact: ContactRec, outcome: QueueOutcome, atMs: number): void {
 	const offer = contact.offer;
 	if (!offer) return;
