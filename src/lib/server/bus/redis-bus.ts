@@ -97,11 +97,7 @@ export class RedisBus implements Bus {
 	): Promise<Array<[string, Record<string, string>]>> {
 		const start = afterId === '0' ? '-' : `(${afterId}`;
 		const entries = await this.#command.xrange(stream, start, '+', 'COUNT', count);
-		return entries.map(([id, flat]) => {
-			const fields: Record<string, string> = {};
-			for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
-			return [id, fields];
-		});
+		return entries.map(streamEntry);
 	}
 
 	async xrevrange(
@@ -116,11 +112,7 @@ export class RedisBus implements Bus {
 			'COUNT',
 			count
 		);
-		return entries.map(([id, flat]) => {
-			const fields: Record<string, string> = {};
-			for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
-			return [id, fields];
-		});
+		return entries.map(streamEntry);
 	}
 
 	async lastStreamId(stream: string): Promise<string> {
@@ -156,4 +148,11 @@ export class RedisBus implements Bus {
 		this.#command.disconnect();
 		this.#subscriber?.disconnect();
 	}
+}
+
+/** A stream entry as Redis replies it (`[id, [field, value, …]]`), with its fields as an object. */
+function streamEntry([id, flat]: [string, string[]]): [string, Record<string, string>] {
+	const fields: Record<string, string> = {};
+	for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+	return [id, fields];
 }
