@@ -1,9 +1,9 @@
 import { AGENT_TOTAL_FIELDS, emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
-import { addPackedTotalsInto, addScaled, addTotalsInto, segmentRates } from './agent-time';
+import { addPackedTotalsInto, addPeriodRowInto, addScaled, segmentRates } from './agent-time';
 import type { BucketRing } from './bucket-ring';
 import type { AgentRec, AgentSegment, Floor } from './floor-state';
 import { floorColumns, OFFLINE_CODE, READY_CODE, type FloorColumns } from './floor-columns';
-import type { PeriodStore } from './period-store';
+import type { PeriodRows, PeriodTable } from './period-rows';
 import { WINDOWS } from '../../shared/metrics/figures';
 import { resolveWindow, WINDOW_BUCKET_MS, type ResolvedWindow } from './windows';
 
@@ -28,16 +28,13 @@ export function addOpenSegment(
 }
 
 function closedFrom(
-	store: PeriodStore<AgentTotals>,
-	key: string,
+	table: PeriodTable,
+	index: number,
 	fromMs: number,
 	nowMs: number,
 	into: AgentTotals
 ): AgentTotals {
-	for (const period of store.periodsStartingIn(fromMs, nowMs)) {
-		const t = period.get(key);
-		if (t) addTotalsInto(into, t);
-	}
+	for (const period of table.periodsStartingIn(fromMs, nowMs)) addPeriodRowInto(into, period, index);
 	return into;
 }
 
@@ -66,10 +63,9 @@ export function agentTotalsInto(
 	const { span, window } = resolved;
 	if (!span || window === 'now') return totals;
 	if (window === 'day') {
-		const day = floor.agentDay.period(span.startMs)?.get(agent.agentId);
-		if (day) addTotalsInto(totals, day);
+		addPeriodRowInto(totals, floor.agentDay.period(span.startMs), agent.index);
 	} else if (window === 'shift') {
-		closedFrom(floor.agentShift, agent.agentId, span.startMs, nowMs, totals);
+		closedFrom(floor.agentShift, agent.index, span.startMs, nowMs, totals);
 	} else if (agent.trail) {
 		agent.trail.addWindowInto(
 			totals,
@@ -114,33 +110,27 @@ export function packedTeamTotals(floor: Floor, resolved: ResolvedWindow, nowMs: 
 	if (!span || window === 'now') {
 		return { teamIds: columns.teamIds, totals: new Float64Array(0), present: new Uint8Array(0) };
 	}
-	// Closed parts: every team named by an accumulator gets an index first (one no agent has now too).
-	const periods: ReadonlyMap<string, AgentTotals>[] = [];
+	// Closed parts: rows by the floor's team index, which the columns share.
+	const periods: PeriodRows[] = [];
 	if (window === 'day') {
 		const day = floor.teamDay.period(span.startMs);
 		if (day) periods.push(day);
 	} else if (window === 'shift') {
 		for (const period of floor.teamShift.periodsStartingIn(span.startMs, nowMs)) periods.push(period);
 	}
-	for (const period of periods) for (const teamId of period.keys()) columns.teamIndexOf(teamId);
 	const rings = window === 'day' || window === 'shift' ? null : ringsByTeam(floor, columns);
 	const teams = columns.teamIds.length;
 	const totals = new Float64Array(teams * STRIDE);
 	const present = new Uint8Array(teams);
 	openTotalsFor(floor, columns, span.startMs, nowMs, totals, present);
 	for (const period of periods) {
-		for (const [teamId, t] of period) {
-			const team = columns.teamIndexOf(teamId);
+		const values = period.values;
+		const rows = Math.min(teams, period.capacity);
+		for (let team = 0; team < rows; team++) {
+			if (!period.present[team]) continue;
 			present[team] = 1;
 			const at = team * STRIDE;
-			totals[at]! += t.loadMs;
-			totals[at + 1]! += t.readyOrLoadedMs;
-			totals[at + 2]! += t.staffedMs;
-			totals[at + 3]! += t.handled;
-			totals[at + 4]! += t.onContactMs;
-			totals[at + 5]! += t.wrapUpMs;
-			totals[at + 6]! += t.readyMs;
-			totals[at + 7]! += t.notReadyMs;
+			for (let f = 0; f < STRIDE; f++) totals[at + f]! += values[at + f]!;
 		}
 	}
 	if (rings) {

@@ -1,6 +1,6 @@
 import { DEFAULT_CAPACITY, type Capacity } from '../../shared/contract';
 import type { DisplayedState } from '../../shared/metrics/figures';
-import { closeSegment, newSegment, newSinks, openSegment } from './agent-time';
+import { closeSegment, newSegment, openSegment } from './agent-time';
 import { noteAnomaly, type AgentCapacity, type AgentRec, type Floor, type Leg } from './floor-state';
 
 /**
@@ -58,7 +58,7 @@ export function refreshAgent(floor: Floor, agent: AgentRec, atMs: number): void 
 		agent.displayedReason = reason;
 		agent.displayedSinceMs = atMs;
 	}
-	openSegment(agent, loadOf(agent));
+	openSegment(floor, agent, loadOf(agent));
 }
 
 /**
@@ -107,9 +107,8 @@ export function ensureAgent(floor: Floor, agentId: string, atMs: number, anomaly
 			displayed: 'offline',
 			displayedReason: null,
 			displayedSinceMs: atMs,
-			segment: newSegment(atMs),
+			segment: newSegment(floor, atMs),
 			trail: null,
-			sinks: newSinks(),
 			index: floor.agentList.length,
 			changedAt: floor.eventsApplied
 		};

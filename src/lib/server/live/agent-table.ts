@@ -1,6 +1,6 @@
 import { AGENT_TOTAL_FIELDS, emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
 import { agentTotalsInto } from './agent-figures';
-import { addTotalsInto, packTotalsInto } from './agent-time';
+import { addPeriodRowInto, packTotalsInto } from './agent-time';
 import { floorColumns, OFFLINE_CODE, READY_CODE } from './floor-columns';
 import type { AgentRec, Floor } from './floor-state';
 import { WINDOW_BUCKET_MS, type ResolvedWindow } from './windows';
@@ -116,13 +116,11 @@ function closedInto(
 	const { span, window } = resolved;
 	if (!span) return totals;
 	if (window === 'day') {
-		const day = floor.agentDay.period(span.startMs)?.get(agent.agentId);
-		if (day) addTotalsInto(totals, day);
+		addPeriodRowInto(totals, floor.agentDay.period(span.startMs), agent.index);
 	} else if (window === 'shift') {
 		// Every segment from the shift's start on: the agent's closed pieces all end by its last change.
 		for (const period of floor.agentShift.periodsStartingIn(span.startMs, Number.POSITIVE_INFINITY)) {
-			const t = period.get(agent.agentId);
-			if (t) addTotalsInto(totals, t);
+			addPeriodRowInto(totals, period, agent.index);
 		}
 	} else {
 		agent.trail?.addClosedSinceInto(totals, Math.floor(span.startMs / WINDOW_BUCKET_MS));

@@ -5,7 +5,7 @@ import { AgentTrail } from './agent-trail';
 import { BucketRing } from './bucket-ring';
 import type { DayClock, DayRange } from './day-window';
 import type { AgentRec, AgentSegment, Floor } from './floor-state';
-import type { PeriodStore } from './period-store';
+import { PeriodRows, type PeriodTable } from './period-rows';
 import type { ShiftClock } from './shift-clock';
 import { WINDOW_BUCKET_MS, WINDOW_BUCKETS } from './windows';
 
@@ -38,8 +38,8 @@ export function createTeamRing(): BucketRing {
 	});
 }
 
-export function newSegment(atMs: number): AgentSegment {
-	return { sinceMs: atMs, state: 'offline', load: 0, teamId: '' };
+export function newSegment(floor: Floor, atMs: number): AgentSegment {
+	return { sinceMs: atMs, state: 'offline', load: 0, teamId: '', team: floor.teamIndex.of(''), ring: null };
 }
 
 /** Per-ms rates of a piece, one per AGENT_TOTAL_FIELDS entry (handled is a count, never a rate). */
@@ -106,61 +106,43 @@ export function packTotalsInto(totals: Readonly<AgentTotals>, into: Float64Array
 	into[at + 7] = totals.notReadyMs;
 }
 
-/** Adds a packed row in AGENT_TOTAL_FIELDS order (a ring sum). */
-export function addPackedTotalsInto(target: AgentTotals, packed: Float64Array): AgentTotals {
-	target.loadMs += packed[0]!;
-	target.readyOrLoadedMs += packed[1]!;
-	target.staffedMs += packed[2]!;
-	target.handled += packed[3]!;
-	target.onContactMs += packed[4]!;
-	target.wrapUpMs += packed[5]!;
-	target.readyMs += packed[6]!;
-	target.notReadyMs += packed[7]!;
+/** Adds the packed row at `at` in AGENT_TOTAL_FIELDS order (a ring sum, a period row). */
+export function addPackedTotalsInto(target: AgentTotals, packed: Float64Array, at = 0): AgentTotals {
+	target.loadMs += packed[at]!;
+	target.readyOrLoadedMs += packed[at + 1]!;
+	target.staffedMs += packed[at + 2]!;
+	target.handled += packed[at + 3]!;
+	target.onContactMs += packed[at + 4]!;
+	target.wrapUpMs += packed[at + 5]!;
+	target.readyMs += packed[at + 6]!;
+	target.notReadyMs += packed[at + 7]!;
 	return target;
 }
 
+/** Adds the row of `index` in `rows` (when anything was counted there) to `target`. */
+export function addPeriodRowInto(
+	target: AgentTotals,
+	rows: PeriodRows | undefined,
+	index: number
+): AgentTotals {
+	return rows?.has(index) ? addPackedTotalsInto(target, rows.values, index * PeriodRows.STRIDE) : target;
+}
+
+/** Adds `rates × ms` to the row of `index` in `rows`. */
+function addScaledRow(rows: PeriodRows, index: number, ms: number): void {
+	const at = rows.rowAt(index);
+	const values = rows.values;
+	values[at]! += rates[0]! * ms;
+	values[at + 1]! += rates[1]! * ms;
+	values[at + 2]! += rates[2]! * ms;
+	values[at + 3]! += rates[3]! * ms;
+	values[at + 4]! += rates[4]! * ms;
+	values[at + 5]! += rates[5]! * ms;
+	values[at + 6]! += rates[6]! * ms;
+	values[at + 7]! += rates[7]! * ms;
+}
+
 const rates = new Float64Array(AGENT_TOTAL_FIELDS.length);
-
-/**
- * The accumulators of the period (local day or shift segment) an agent's pieces last went into, kept on
- * the agent so that nearly every event writes them without a look-up by agent and team id (four keyed
- * Map look-ups per change at 25,000 agents were a tenth of the apply path). A period the store has
- * already dropped is remembered as null, exactly as the store would answer.
- */
-export interface PeriodSink {
-	startMs: number;
-	endMs: number;
-	agent: AgentTotals | null;
-	team: AgentTotals | null;
-}
-
-export interface AgentSinks {
-	/** The team the sinks are for; a different team means look-ups again. */
-	teamId: string;
-	day: PeriodSink;
-	shift: PeriodSink;
-	ring: BucketRing | null;
-}
-
-export function newSinks(): AgentSinks {
-	return { teamId: '', day: emptySink(), shift: emptySink(), ring: null };
-}
-
-function emptySink(): PeriodSink {
-	return { startMs: Number.POSITIVE_INFINITY, endMs: Number.NEGATIVE_INFINITY, agent: null, team: null };
-}
-
-/** The agent's sinks for `teamId`, forgotten when the team changed. */
-function sinksFor(floor: Floor, agent: AgentRec, teamId: string): AgentSinks {
-	const sinks = agent.sinks;
-	if (sinks.teamId !== teamId || sinks.ring === null) {
-		sinks.teamId = teamId;
-		sinks.day = emptySink();
-		sinks.shift = emptySink();
-		sinks.ring = teamRing(floor, teamId);
-	}
-	return sinks;
-}
 
 /**
  * Closes the agent's open piece at `atMs` into the integrals and starts a new one there. A time before
@@ -175,66 +157,44 @@ export function closeSegment(floor: Floor, agent: AgentRec, atMs: number): void 
 	segment.sinceMs = atMs;
 	if (segment.state === 'offline') return;
 	segmentRates(segment, rates);
-	const sinks = sinksFor(floor, agent, segment.teamId);
-	spreadOverPeriods(
-		floor.agentDay,
-		floor.teamDay,
-		floor.dayClock,
-		agent.agentId,
-		segment.teamId,
-		fromMs,
-		atMs,
-		sinks.day
-	);
+	spreadOverPeriods(floor.agentDay, floor.teamDay, floor.dayClock, agent.index, segment.team, fromMs, atMs);
 	if (floor.shiftClock.configured) {
 		spreadOverPeriods(
 			floor.agentShift,
 			floor.teamShift,
 			floor.shiftClock,
-			agent.agentId,
-			segment.teamId,
+			agent.index,
+			segment.team,
 			fromMs,
-			atMs,
-			sinks.shift
+			atMs
 		);
 	}
-	sinks.ring!.spread(fromMs, atMs, rates);
+	ringOf(floor, segment).spread(fromMs, atMs, rates);
 }
 
 /** The day clock (`dayOf`) or the shift clock (`segmentOf`): where a period containing `ms` starts and ends. */
 type PeriodClock = Pick<DayClock, 'dayOf'> | Pick<ShiftClock, 'segmentOf'>;
 
 /**
- * Adds the piece [fromMs, toMs) to the agent's and its team's totals of each period it overlaps. Agent
- * and team share a period, so each period boundary is looked up once for both; a piece inside the
- * period of `sink` (nearly every one) goes straight there, and `sink` follows the last period written.
+ * Adds the piece [fromMs, toMs) to the agent's and its team's rows of each period it overlaps (nearly
+ * always one: the current day, the current segment).
  */
 function spreadOverPeriods(
-	agentStore: PeriodStore<AgentTotals>,
-	teamStore: PeriodStore<AgentTotals>,
+	agentTable: PeriodTable,
+	teamTable: PeriodTable,
 	clock: PeriodClock,
-	agentId: string,
-	teamId: string,
+	agentIndex: number,
+	teamIndex: number,
 	fromMs: number,
-	toMs: number,
-	sink: PeriodSink
+	toMs: number
 ): void {
-	if (fromMs >= sink.startMs && toMs <= sink.endMs) {
-		if (sink.agent) addScaled(sink.agent, rates, toMs - fromMs);
-		if (sink.team) addScaled(sink.team, rates, toMs - fromMs);
-		return;
-	}
 	for (let ms = fromMs; ms < toMs;) {
 		const period: DayRange = 'dayOf' in clock ? clock.dayOf(ms) : clock.segmentOf(ms);
 		const endMs = Math.min(toMs, period.endMs);
-		const agentTotals = agentStore.entry(period.startMs, agentId);
-		if (agentTotals) addScaled(agentTotals, rates, endMs - ms);
-		const teamTotals = teamStore.entry(period.startMs, teamId);
-		if (teamTotals) addScaled(teamTotals, rates, endMs - ms);
-		sink.startMs = period.startMs;
-		sink.endMs = period.endMs;
-		sink.agent = agentTotals;
-		sink.team = teamTotals;
+		const agentRows = agentTable.rows(period.startMs);
+		if (agentRows) addScaledRow(agentRows, agentIndex, endMs - ms);
+		const teamRows = teamTable.rows(period.startMs);
+		if (teamRows) addScaledRow(teamRows, teamIndex, endMs - ms);
 		ms = endMs;
 	}
 }
@@ -258,10 +218,15 @@ function closeTrail(agent: AgentRec, atMs: number): void {
 }
 
 /** After a change: the new piece runs with the agent's current displayed state, load and team. */
-export function openSegment(agent: AgentRec, load: number): void {
-	agent.segment.state = agent.displayed;
-	agent.segment.load = load;
-	agent.segment.teamId = agent.teamId;
+export function openSegment(floor: Floor, agent: AgentRec, load: number): void {
+	const segment = agent.segment;
+	segment.state = agent.displayed;
+	segment.load = load;
+	if (segment.teamId !== agent.teamId) {
+		segment.teamId = agent.teamId;
+		segment.team = floor.teamIndex.of(agent.teamId);
+		segment.ring = null;
+	}
 	agent.trail?.setPiece(agent.displayed, load);
 }
 
@@ -290,46 +255,43 @@ export function sweepIdleTrails(floor: Floor): void {
 	}
 }
 
-function teamRing(floor: Floor, teamId: string): BucketRing {
-	let ring = floor.teamRings.get(teamId);
+/** The bucket ring of the piece's team, created at the team's first closed piece or handled contact. */
+function ringOf(floor: Floor, segment: AgentSegment): BucketRing {
+	if (segment.ring) return segment.ring;
+	let ring = floor.teamRings.get(segment.teamId);
 	if (!ring) {
 		ring = createTeamRing();
-		floor.teamRings.set(teamId, ring);
+		floor.teamRings.set(segment.teamId, ring);
 	}
+	segment.ring = ring;
 	return ring;
 }
 
-/** One handled contact for the agent (and its team), at the time its handle figures are counted. */
-export function recordAgentHandled(floor: Floor, agentId: string, atMs: number): void {
-	const agent = floor.agents.get(agentId);
-	if (!agent) return;
+/**
+ * One handled contact for the agent (and the team of its open piece, which is its team: every change
+ * of team opens a new piece), at the time its handle figures are counted.
+ */
+export function recordAgentHandled(floor: Floor, agent: AgentRec, atMs: number): void {
 	noteAgentChanged(floor, agent);
-	const sinks = sinksFor(floor, agent, agent.teamId);
-	countHandledIn(floor.agentDay, floor.teamDay, floor.dayClock.dayOf(atMs), agent, sinks.day, atMs);
-	if (floor.shiftClock.configured) {
-		const segment = floor.shiftClock.segmentOf(atMs);
-		countHandledIn(floor.agentShift, floor.teamShift, segment, agent, sinks.shift, atMs);
-	}
-	sinks.ring!.add(atMs, FIELD.handled, 1);
 	const { segment } = agent;
+	countHandledIn(floor.agentDay, floor.teamDay, floor.dayClock.dayOf(atMs), agent.index, segment.team);
+	if (floor.shiftClock.configured) {
+		const period = floor.shiftClock.segmentOf(atMs);
+		countHandledIn(floor.agentShift, floor.teamShift, period, agent.index, segment.team);
+	}
+	ringOf(floor, segment).add(atMs, FIELD.handled, 1);
 	(agent.trail ??= new AgentTrail(segment.sinceMs, segment.state, segment.load)).addHandled(atMs);
 }
 
 function countHandledIn(
-	agentStore: PeriodStore<AgentTotals>,
-	teamStore: PeriodStore<AgentTotals>,
+	agentTable: PeriodTable,
+	teamTable: PeriodTable,
 	period: DayRange,
-	agent: AgentRec,
-	sink: PeriodSink,
-	atMs: number
+	agentIndex: number,
+	teamIndex: number
 ): void {
-	if (atMs >= sink.startMs && atMs < sink.endMs) {
-		if (sink.agent) sink.agent.handled++;
-		if (sink.team) sink.team.handled++;
-		return;
-	}
-	const agentTotals = agentStore.entry(period.startMs, agent.agentId);
-	if (agentTotals) agentTotals.handled++;
-	const teamTotals = teamStore.entry(period.startMs, agent.teamId);
-	if (teamTotals) teamTotals.handled++;
+	const agentRows = agentTable.rows(period.startMs);
+	if (agentRows) agentRows.values[agentRows.rowAt(agentIndex) + FIELD.handled]!++;
+	const teamRows = teamTable.rows(period.startMs);
+	if (teamRows) teamRows.values[teamRows.rowAt(teamIndex) + FIELD.handled]!++;
 }

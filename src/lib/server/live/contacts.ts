@@ -134,6 +134,7 @@ export function addLeg(
 	const leg: Leg = {
 		contactId: contact.contactId,
 		agentId: agent.agentId,
+		agent,
 		queueId: contact.offer?.queueId ?? contact.queueId,
 		channel: contact.channel,
 		vip: contact.vip,
@@ -157,8 +158,7 @@ export function setLegStatus(floor: Floor, leg: Leg, status: LegStatus, atMs: nu
 	const wasTransferred = leg.status === 'transferred';
 	leg.status = status;
 	leg.sinceMs = atMs;
-	const agent = floor.agents.get(leg.agentId);
-	if (!agent) return;
+	const agent = leg.agent;
 	if (status === 'transferred') agent.legs.delete(leg.contactId);
 	// A leg that was not transferred is the agent's already (addLeg put it there): no map write.
 	else if (wasTransferred) agent.legs.set(leg.contactId, leg);
@@ -167,8 +167,8 @@ export function setLegStatus(floor: Floor, leg: Leg, status: LegStatus, atMs: nu
 
 export function removeLeg(floor: Floor, contact: ContactRec, leg: Leg, atMs: number): void {
 	if (contact.legs.get(leg.agentId) === leg) contact.legs.delete(leg.agentId);
-	const agent = floor.agents.get(leg.agentId);
-	if (agent && agent.legs.get(leg.contactId) === leg) {
+	const agent = leg.agent;
+	if (agent.legs.get(leg.contactId) === leg) {
 		agent.legs.delete(leg.contactId);
 		refreshAgent(floor, agent, atMs);
 	}
@@ -224,7 +224,7 @@ export function countTransferredLeg(floor: Floor, leg: Leg, atMs: number): void 
 		const counts = freshCounts();
 		countHandle(counts, handleTimesOf(leg, 0));
 		recordQueueCounts(floor, leg.queueId, atMs, counts);
-		recordAgentHandled(floor, leg.agentId, atMs);
+		recordAgentHandled(floor, leg.agent, atMs);
 	}
 	leg.handleCounted = true;
 }
@@ -244,7 +244,7 @@ export function countWrappedLeg(floor: Floor, leg: Leg, atMs: number): void {
 	} else {
 		countHandle(counts, handleTimesOf(leg, wrapSec));
 		recordQueueCounts(floor, leg.queueId, atMs, counts);
-		recordAgentHandled(floor, leg.agentId, atMs);
+		recordAgentHandled(floor, leg.agent, atMs);
 	}
 	leg.handleCounted = true;
 }

@@ -1,6 +1,7 @@
 import type { AgentCounts } from '../../shared/metrics/figures';
 import { emptyAgentCounts } from './agent-views';
 import type { AgentRec, Floor } from './floor-state';
+import type { TeamIndex } from './team-index';
 
 /**
  * What every team-wide query reads of the 25,000 agents, as flat columns: each agent's open piece
@@ -56,8 +57,8 @@ class Columns implements FloorColumns {
 	pieceTeam = new Int32Array(0);
 	/** Per agent: the displayed not-ready reason ('' when none given), null unless not ready. */
 	reason: (string | null)[] = [];
-	readonly teamIds: string[] = [];
-	readonly teamIndex = new Map<string, number>();
+	readonly teamIds: readonly string[];
+	readonly #teamIndex: TeamIndex;
 	/** Per agent: the `agent.teamId` it was listed under in `members`. */
 	memberTeam: string[] = [];
 	members = new Map<string, AgentRec[]>();
@@ -66,6 +67,11 @@ class Columns implements FloorColumns {
 	readonly counts = new Map<string, TeamNow>();
 	readonly countsByIndex: (TeamNow | undefined)[] = [];
 	logResets = -1;
+
+	constructor(teamIndex: TeamIndex) {
+		this.#teamIndex = teamIndex;
+		this.teamIds = teamIndex.ids;
+	}
 
 	/** Brings the columns up to the floor: the agents in the change log, new agents, or all after a reset. */
 	update(floor: Floor): void {
@@ -104,13 +110,7 @@ class Columns implements FloorColumns {
 	}
 
 	teamIndexOf(teamId: string): number {
-		let team = this.teamIndex.get(teamId);
-		if (team === undefined) {
-			team = this.teamIds.length;
-			this.teamIds.push(teamId);
-			this.teamIndex.set(teamId, team);
-		}
-		return team;
+		return this.#teamIndex.of(teamId);
 	}
 
 	#read(agent: AgentRec): void {
@@ -212,7 +212,7 @@ const cache = new WeakMap<Floor, Columns>();
 export function floorColumns(floor: Floor): FloorColumns {
 	let columns = cache.get(floor);
 	if (!columns) {
-		columns = new Columns();
+		columns = new Columns(floor.teamIndex);
 		cache.set(floor, columns);
 	}
 	columns.update(floor);

@@ -5,10 +5,8 @@ import {
 	type QueueConfig
 } from '../../shared/centre/setup';
 import type { Channel, SupervisionMode } from '../../shared/contract';
-import { emptyAgentTotals, type AgentTotals } from '../../shared/metrics/agent-formulas';
 import { emptyCounters, type QueueCounters } from '../../shared/metrics/counters';
 import type { DisplayedState } from '../../shared/metrics/figures';
-import type { AgentSinks } from './agent-time';
 import type { AgentTrail } from './agent-trail';
 import type { BucketRing } from './bucket-ring';
 import { CustomerMemory } from './customer-memory';
@@ -16,7 +14,9 @@ import { RecentContacts } from './recent-contacts';
 export type { RecentContact } from './recent-contacts';
 import { DayClock } from './day-window';
 import { PeriodStore } from './period-store';
+import { PeriodTable } from './period-rows';
 import { ShiftClock } from './shift-clock';
+import { TeamIndex } from './team-index';
 
 /**
  * The live floor: agents, open contacts, queues, and the counts of the day. Mutable by design (one
@@ -53,11 +53,13 @@ export interface Floor {
 	readonly shiftCounters: PeriodStore<QueueCounters>;
 	/** 10 s buckets of the last hour per queue (rolling and interval windows), created on a queue's first count. */
 	readonly queueRings: Map<string, BucketRing>;
-	/** Agent integrals per local day and per shift segment, by agentId and by teamId. */
-	readonly agentDay: PeriodStore<AgentTotals>;
-	readonly agentShift: PeriodStore<AgentTotals>;
-	readonly teamDay: PeriodStore<AgentTotals>;
-	readonly teamShift: PeriodStore<AgentTotals>;
+	/** Agent integrals per local day and per shift segment: rows by agent index and by team index. */
+	readonly agentDay: PeriodTable;
+	readonly agentShift: PeriodTable;
+	readonly teamDay: PeriodTable;
+	readonly teamShift: PeriodTable;
+	/** Every team seen (on an agent, in the set-up or a query), by dense index. */
+	readonly teamIndex: TeamIndex;
 	/**
 	 * 10 s buckets of the last hour of agent integrals per team (rolling and interval windows); per agent
 	 * the same hour is kept sparsely, in `AgentRec.trail`.
@@ -136,6 +138,9 @@ export interface AgentSegment {
 	state: DisplayedState;
 	load: number;
 	teamId: string;
+	/** The team's index in `Floor.teamIndex` and its bucket ring (null until first used): found once per team change, not per event. */
+	team: number;
+	ring: BucketRing | null;
 }
 
 export interface AgentCapacity {
@@ -170,8 +175,6 @@ export interface AgentRec {
 	 * covers every window.
 	 */
 	trail: AgentTrail | null;
-	/** Where the agent's pieces and handled contacts are being counted (saves look-ups per event). */
-	sinks: AgentSinks;
 	/** Position in `floor.agentList`. */
 	readonly index: number;
 	/** `floor.eventsApplied` of the last event that changed the agent's state, load or figures. */
@@ -184,6 +187,8 @@ export type LegStatus = 'ringing' | 'talking' | 'held' | 'wrapup' | 'transferred
 export interface Leg {
 	contactId: string;
 	agentId: string;
+	/** The agent record itself (agents are never removed): no look-up by id on every leg change. */
+	agent: AgentRec;
 	/** Queue credited with the handle figures: the one the contact was answered from. */
 	queueId: string;
 	channel: Channel;
@@ -265,10 +270,11 @@ export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
 		shiftClock: new ShiftClock(setup.shifts, options.timeZone),
 		shiftCounters: new PeriodStore(limits.shiftSegmentsKept, emptyCounters),
 		queueRings: new Map(),
-		agentDay: new PeriodStore(limits.daysKept, emptyAgentTotals),
-		agentShift: new PeriodStore(limits.shiftSegmentsKept, emptyAgentTotals),
-		teamDay: new PeriodStore(limits.daysKept, emptyAgentTotals),
-		teamShift: new PeriodStore(limits.shiftSegmentsKept, emptyAgentTotals),
+		agentDay: new PeriodTable(limits.daysKept),
+		agentShift: new PeriodTable(limits.shiftSegmentsKept),
+		teamDay: new PeriodTable(limits.daysKept),
+		teamShift: new PeriodTable(limits.shiftSegmentsKept),
+		teamIndex: new TeamIndex(),
 		teamRings: new Map(),
 		customers: new CustomerMemory(limits.customers),
 		tally: {

@@ -67,8 +67,7 @@ function restoreContact(floor: Floor, s: SnapshotContact, old: ContactRec | unde
 	const known = new Map(contact.legs);
 	// A contact listed twice in one snapshot: the later entry wins, so undo what the earlier one placed.
 	for (const leg of known.values()) {
-		const holder = floor.agents.get(leg.agentId);
-		if (holder?.legs.get(contact.contactId) === leg) holder.legs.delete(contact.contactId);
+		if (leg.agent.legs.get(contact.contactId) === leg) leg.agent.legs.delete(contact.contactId);
 	}
 	closeOffer(floor, contact);
 	floor.contacts.set(s.contactId, contact);
