@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/contract';
 import type { Leg } from './floor-state';
+import { IdFilter } from './id-filter';
 import { grownTo, SlotRing } from './slot-ring';
 
 /** What a finished contact leaves behind, for late surveys and for a contact that continues under its id. */
@@ -21,31 +22,37 @@ const REPEAT = 4;
 /**
  * The last `limit` finished contacts, the oldest forgotten first, in flat columns used as a ring: a
  * finished contact costs no object of its own (1,100 a second on a sale day, 200,000 kept), and
- * forgetting one overwrites its slot instead of deleting from the front of a map's table.
+ * forgetting one overwrites its slot instead of deleting from the front of a map's table. A filter in
+ * front of the map answers for the ids it never held (every new contact is looked for here, as one
+ * that might continue under an old id) without a look-up in it.
  */
 export class RecentContacts {
 	/** Contact → slot. A contact brought back (taken) leaves its slot to be overwritten in turn. */
-	readonly #slotOf = new Map<string, number>();
+	readonly #bySlot = new Map<string, number>();
 	readonly #contactId: (string | undefined)[] = [];
 	readonly #queueId: string[] = [];
 	readonly #channel: Channel[] = [];
 	readonly #customerId: (string | null)[] = [];
 	readonly #dormantLegs: (Leg[] | null)[] = [];
 	#flags = new Uint8Array(FIRST_CAPACITY);
-	/** 1 while `#slotOf` names the slot, so forgetting it needs no look-up. */
+	/** 1 while `#bySlot` names the slot, so forgetting it needs no look-up. */
 	#live = new Uint8Array(FIRST_CAPACITY);
+	/** IdFilter hash of the slot's contact id: forgetting it takes it out of the filter without hashing again. */
+	#hash = new Uint32Array(FIRST_CAPACITY);
+	readonly #filter: IdFilter;
 	readonly #slots: SlotRing;
 
 	constructor(limit: number) {
 		this.#slots = new SlotRing(limit);
+		this.#filter = new IdFilter(limit);
 	}
 
 	get size(): number {
-		return this.#slotOf.size;
+		return this.#bySlot.size;
 	}
 
 	has(contactId: string): boolean {
-		return this.#slotOf.has(contactId);
+		return this.#slotOf(contactId) !== undefined;
 	}
 
 	/** Contact ids remembered, oldest first. */
@@ -58,21 +65,21 @@ export class RecentContacts {
 
 	/** The queue a remembered contact was last in (what a late survey needs), without building the rest. */
 	queueIdOf(contactId: string): string | undefined {
-		const slot = this.#slotOf.get(contactId);
+		const slot = this.#slotOf(contactId);
 		return slot === undefined ? undefined : this.#queueId[slot];
 	}
 
 	get(contactId: string): RecentContact | undefined {
-		const slot = this.#slotOf.get(contactId);
+		const slot = this.#slotOf(contactId);
 		return slot === undefined ? undefined : this.#read(slot);
 	}
 
 	/** The contact, forgotten here: it is open again. */
 	take(contactId: string): RecentContact | undefined {
-		const slot = this.#slotOf.get(contactId);
+		const slot = this.#slotOf(contactId);
 		if (slot === undefined) return undefined;
-		this.#slotOf.delete(contactId);
-		this.#live[slot] = 0;
+		this.#bySlot.delete(contactId);
+		this.#forget(slot);
 		const contact = this.#read(slot);
 		this.#dormantLegs[slot] = null;
 		return contact;
@@ -85,7 +92,8 @@ export class RecentContacts {
 	 */
 	remember(contactId: string, contact: RecentContact): void {
 		const slot = this.#take();
-		const sizeBefore = this.#slotOf.size;
+		const sizeBefore = this.#bySlot.size;
+		const hash = IdFilter.hash(contactId);
 		this.#contactId[slot] = contactId;
 		this.#queueId[slot] = contact.queueId;
 		this.#channel[slot] = contact.channel;
@@ -95,15 +103,28 @@ export class RecentContacts {
 			(contact.vip ? VIP : 0) |
 			(contact.repeat === null ? 0 : REPEAT_KNOWN) |
 			(contact.repeat === true ? REPEAT : 0);
-		this.#slotOf.set(contactId, slot);
-		if (this.#slotOf.size === sizeBefore) this.#retireOlderSlot(contactId, slot);
+		this.#hash[slot] = hash;
+		this.#bySlot.set(contactId, slot);
+		if (this.#bySlot.size === sizeBefore) this.#retireOlderSlot(contactId, slot);
 		this.#live[slot] = 1;
+		this.#filter.add(hash);
+	}
+
+	/** The slot of a remembered contact; the filter answers for most ids never remembered. */
+	#slotOf(contactId: string): number | undefined {
+		return this.#filter.mayHold(IdFilter.hash(contactId)) ? this.#bySlot.get(contactId) : undefined;
+	}
+
+	/** The slot no longer answers for its contact (the map entry is gone or about to be). */
+	#forget(slot: number): void {
+		this.#live[slot] = 0;
+		this.#filter.remove(this.#hash[slot]!);
 	}
 
 	/** The contact was here already: its older slot stops answering for it (a walk, on a path the reducer never takes). */
 	#retireOlderSlot(contactId: string, slot: number): void {
 		for (let i = 0; i < this.#slots.used; i++) {
-			if (i !== slot && this.#live[i] === 1 && this.#contactId[i] === contactId) this.#live[i] = 0;
+			if (i !== slot && this.#live[i] === 1 && this.#contactId[i] === contactId) this.#forget(i);
 		}
 	}
 
@@ -127,12 +148,13 @@ export class RecentContacts {
 				const capacity = Math.min(this.#slots.limit, this.#flags.length * 2);
 				this.#flags = grownTo(this.#flags, capacity);
 				this.#live = grownTo(this.#live, capacity);
+				this.#hash = grownTo(this.#hash, capacity);
 			}
 			return slot;
 		}
 		if (this.#live[slot] === 1) {
-			this.#slotOf.delete(this.#contactId[slot]!);
-			this.#live[slot] = 0;
+			this.#bySlot.delete(this.#contactId[slot]!);
+			this.#forget(slot);
 		}
 		// Let go of the legs now rather than when the slot is next written.
 		this.#dormantLegs[slot] = null;
