@@ -8,10 +8,11 @@
  * Sightings live in flat columns used as a ring, not in an object per customer: at 500,000 customers the
  * objects (a list and an entry each) were 170 bytes a customer and three objects for the collector to
  * trace, and moving a customer to the young end of a map on every call was a delete and an insert in a
- * table of 500,000. Here a sighting is ~45 bytes in typed arrays, the map holds one small integer per
+ * table of 500,000. Here a sighting is ~50 bytes in typed arrays, an IdTable holds a hash and a slot per
  * customer, and a new sighting only ever overwrites the oldest slot.
  */
 
+import { IdTable } from './id-table';
 import { grownTo, SlotRing } from './slot-ring';
 
 export const REPEAT_SPAN_MS = 48 * 3_600_000;
@@ -21,8 +22,8 @@ const NO_SLOT = -1;
 
 export class CustomerMemory {
 	readonly spanMs: number;
-	/** Customer → slot of their latest sighting. */
-	readonly #latest = new Map<string, number>();
+	/** Customer → slot of their latest sighting (an IdTable: see there why not a Map). */
+	readonly #latest: IdTable;
 	readonly #customerOf: (string | undefined)[] = [];
 	readonly #contactOf: (string | undefined)[] = [];
 	#queuedAtMs = new Float64Array(FIRST_CAPACITY);
@@ -32,11 +33,14 @@ export class CustomerMemory {
 	#previousStamp = new Float64Array(FIRST_CAPACITY);
 	/** 1 for the slot of a customer's latest sighting (the one `#latest` names), so forgetting needs no look-up. */
 	#isLatest = new Uint8Array(FIRST_CAPACITY);
+	/** IdTable hash of the slot's customer: forgetting them needs no hashing again. */
+	#hash = new Int32Array(FIRST_CAPACITY);
 	readonly #slots: SlotRing;
 	#sightings = 0;
 
 	constructor(maxCustomers: number, spanMs = REPEAT_SPAN_MS) {
 		this.#slots = new SlotRing(maxCustomers);
+		this.#latest = new IdTable(Math.min(maxCustomers, FIRST_CAPACITY));
 		this.spanMs = spanMs;
 	}
 
@@ -56,7 +60,9 @@ export class CustomerMemory {
 	 * must not decide the figure). A contact already noted is not noted again.
 	 */
 	note(customerId: string, contactId: string, queuedAtMs: number): boolean {
-		const head = this.#latest.get(customerId);
+		const hash = IdTable.hash(customerId);
+		const cell = this.#latest.find(customerId, hash, this.#customerOf);
+		const head = cell < 0 ? undefined : this.#latest.slotAt(cell);
 		let repeat = false;
 		let slot = head ?? NO_SLOT;
 		let stamp = head === undefined ? 0 : this.#stamp[head]!;
@@ -71,7 +77,13 @@ export class CustomerMemory {
 		}
 		if (notedAlready) return repeat;
 		const taken = this.#take();
+		// Found again: forgetting the oldest sighting may have moved the customer's cell (or removed it,
+		// when that was their latest); the cells are in cache by now.
+		const latestCell = this.#latest.find(customerId, hash, this.#customerOf);
+		if (latestCell >= 0) this.#latest.setSlotAt(latestCell, taken);
+		else this.#latest.insert(hash, taken);
 		this.#customerOf[taken] = customerId;
+		this.#hash[taken] = hash;
 		this.#contactOf[taken] = contactId;
 		this.#queuedAtMs[taken] = queuedAtMs;
 		this.#stamp[taken] = ++this.#sightings;
@@ -81,7 +93,6 @@ export class CustomerMemory {
 		this.#previousStamp[taken] = linked ? headStamp : 0;
 		if (head !== undefined) this.#isLatest[head] = 0;
 		this.#isLatest[taken] = 1;
-		this.#latest.set(customerId, taken);
 		return repeat;
 	}
 
@@ -95,7 +106,7 @@ export class CustomerMemory {
 		}
 		// Forgotten only if this was their latest sighting; otherwise only an older sighting goes.
 		if (this.#isLatest[slot] === 1) {
-			this.#latest.delete(this.#customerOf[slot]!);
+			this.#latest.remove(this.#hash[slot]!, slot);
 			this.#isLatest[slot] = 0;
 		}
 		return slot;
@@ -108,5 +119,6 @@ export class CustomerMemory {
 		this.#previous = grownTo(this.#previous, capacity);
 		this.#previousStamp = grownTo(this.#previousStamp, capacity);
 		this.#isLatest = grownTo(this.#isLatest, capacity);
+		this.#hash = grownTo(this.#hash, capacity);
 	}
 }

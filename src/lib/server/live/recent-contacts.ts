@@ -1,6 +1,6 @@
 import type { Channel } from '../../shared/contract';
 import type { Leg } from './floor-state';
-import { IdFilter } from './id-filter';
+import { IdTable } from './id-table';
 import { grownTo, SlotRing } from './slot-ring';
 
 /** What a finished contact leaves behind, for late surveys and for a contact that continues under its id. */
@@ -22,37 +22,36 @@ const REPEAT = 4;
 /**
  * The last `limit` finished contacts, the oldest forgotten first, in flat columns used as a ring: a
  * finished contact costs no object of its own (1,100 a second on a sale day, 200,000 kept), and
- * forgetting one overwrites its slot instead of deleting from the front of a map's table. A filter in
- * front of the map answers for the ids it never held (every new contact is looked for here, as one
- * that might continue under an old id) without a look-up in it.
+ * forgetting one overwrites its slot. Ids are found through an IdTable, not a Map: every new contact is
+ * looked for here (it might continue under an old id), and forgetting the oldest is a delete, each a few
+ * cache misses in a map of 200,000 strings and about one here.
  */
 export class RecentContacts {
 	/** Contact → slot. A contact brought back (taken) leaves its slot to be overwritten in turn. */
-	readonly #bySlot = new Map<string, number>();
+	readonly #table: IdTable;
 	readonly #contactId: (string | undefined)[] = [];
 	readonly #queueId: string[] = [];
 	readonly #channel: Channel[] = [];
 	readonly #customerId: (string | null)[] = [];
 	readonly #dormantLegs: (Leg[] | null)[] = [];
 	#flags = new Uint8Array(FIRST_CAPACITY);
-	/** 1 while `#bySlot` names the slot, so forgetting it needs no look-up. */
+	/** 1 while the table names the slot. */
 	#live = new Uint8Array(FIRST_CAPACITY);
-	/** IdFilter hash of the slot's contact id: forgetting it takes it out of the filter without hashing again. */
-	#hash = new Uint32Array(FIRST_CAPACITY);
-	readonly #filter: IdFilter;
+	/** IdTable hash of the slot's contact id: forgetting it needs no hashing again. */
+	#hash = new Int32Array(FIRST_CAPACITY);
 	readonly #slots: SlotRing;
 
 	constructor(limit: number) {
 		this.#slots = new SlotRing(limit);
-		this.#filter = new IdFilter(limit);
+		this.#table = new IdTable(Math.min(limit, FIRST_CAPACITY));
 	}
 
 	get size(): number {
-		return this.#bySlot.size;
+		return this.#table.size;
 	}
 
 	has(contactId: string): boolean {
-		return this.#slotOf(contactId) !== undefined;
+		return this.#slotOf(contactId) >= 0;
 	}
 
 	/** Contact ids remembered, oldest first. */
@@ -66,34 +65,35 @@ export class RecentContacts {
 	/** The queue a remembered contact was last in (what a late survey needs), without building the rest. */
 	queueIdOf(contactId: string): string | undefined {
 		const slot = this.#slotOf(contactId);
-		return slot === undefined ? undefined : this.#queueId[slot];
+		return slot < 0 ? undefined : this.#queueId[slot];
 	}
 
 	get(contactId: string): RecentContact | undefined {
 		const slot = this.#slotOf(contactId);
-		return slot === undefined ? undefined : this.#read(slot);
+		return slot < 0 ? undefined : this.#read(slot);
 	}
 
 	/** The contact, forgotten here: it is open again. */
 	take(contactId: string): RecentContact | undefined {
-		const slot = this.#slotOf(contactId);
-		if (slot === undefined) return undefined;
-		this.#bySlot.delete(contactId);
-		this.#forget(slot);
+		const cell = this.#table.find(contactId, IdTable.hash(contactId), this.#contactId);
+		if (cell < 0) return undefined;
+		const slot = this.#table.slotAt(cell);
+		this.#table.removeAt(cell);
+		this.#live[slot] = 0;
 		const contact = this.#read(slot);
 		this.#dormantLegs[slot] = null;
 		return contact;
 	}
 
-	/**
-	 * Remembers a finished contact (again, if it was: the new entry replaces the old one). No look-up
-	 * first, which was a miss in a map of 200,000 on every finished contact: a contact is taken out when
-	 * it opens again, so it is never here, and the map's size tells the one case where it was.
-	 */
+	/** Remembers a finished contact (again, if it was: the new entry replaces the old one). */
 	remember(contactId: string, contact: RecentContact): void {
+		const hash = IdTable.hash(contactId);
+		const older = this.#table.find(contactId, hash, this.#contactId);
+		if (older >= 0) {
+			this.#live[this.#table.slotAt(older)] = 0;
+			this.#table.removeAt(older);
+		}
 		const slot = this.#take();
-		const sizeBefore = this.#bySlot.size;
-		const hash = IdFilter.hash(contactId);
 		this.#contactId[slot] = contactId;
 		this.#queueId[slot] = contact.queueId;
 		this.#channel[slot] = contact.channel;
@@ -104,28 +104,14 @@ export class RecentContacts {
 			(contact.repeat === null ? 0 : REPEAT_KNOWN) |
 			(contact.repeat === true ? REPEAT : 0);
 		this.#hash[slot] = hash;
-		this.#bySlot.set(contactId, slot);
-		if (this.#bySlot.size === sizeBefore) this.#retireOlderSlot(contactId, slot);
+		this.#table.insert(hash, slot);
 		this.#live[slot] = 1;
-		this.#filter.add(hash);
 	}
 
-	/** The slot of a remembered contact; the filter answers for most ids never remembered. */
-	#slotOf(contactId: string): number | undefined {
-		return this.#filter.mayHold(IdFilter.hash(contactId)) ? this.#bySlot.get(contactId) : undefined;
-	}
-
-	/** The slot no longer answers for its contact (the map entry is gone or about to be). */
-	#forget(slot: number): void {
-		this.#live[slot] = 0;
-		this.#filter.remove(this.#hash[slot]!);
-	}
-
-	/** The contact was here already: its older slot stops answering for it (a walk, on a path the reducer never takes). */
-	#retireOlderSlot(contactId: string, slot: number): void {
-		for (let i = 0; i < this.#slots.used; i++) {
-			if (i !== slot && this.#live[i] === 1 && this.#contactId[i] === contactId) this.#forget(i);
-		}
+	/** The slot of a remembered contact; -1 when not remembered. */
+	#slotOf(contactId: string): number {
+		const cell = this.#table.find(contactId, IdTable.hash(contactId), this.#contactId);
+		return cell < 0 ? -1 : this.#table.slotAt(cell);
 	}
 
 	#read(slot: number): RecentContact {
@@ -153,8 +139,8 @@ export class RecentContacts {
 			return slot;
 		}
 		if (this.#live[slot] === 1) {
-			this.#bySlot.delete(this.#contactId[slot]!);
-			this.#forget(slot);
+			this.#table.remove(this.#hash[slot]!, slot);
+			this.#live[slot] = 0;
 		}
 		// Let go of the legs now rather than when the slot is next written.
 		this.#dormantLegs[slot] = null;

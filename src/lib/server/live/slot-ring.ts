@@ -38,10 +38,7 @@ export class SlotRing {
 }
 
 /** A column grown to hold `capacity` slots (at most the ring's limit), keeping what it held. */
-export function grownTo<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
-	column: T,
-	capacity: number
-): T {
+export function grownTo<T extends Float64Array | Int32Array | Uint8Array>(column: T, capacity: number): T {
 	const grown = new (column.constructor as new (length: number) => T)(capacity);
 	grown.set(column);
 	return grown;
