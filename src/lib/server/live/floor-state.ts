@@ -13,6 +13,7 @@ import { CustomerMemory } from './customer-memory';
 import { RecentContacts } from './recent-contacts';
 export type { RecentContact } from './recent-contacts';
 import { DayClock } from './day-window';
+import { IdMap } from './id-map';
 import { PeriodStore } from './period-store';
 import { PeriodTable } from './period-rows';
 import { ShiftClock } from './shift-clock';
@@ -27,7 +28,8 @@ export interface Floor {
 	readonly timeZone: string;
 	readonly setup: CentreSetup;
 	readonly queues: Map<string, QueueState>;
-	readonly agents: Map<string, AgentRec>;
+	/** Every agent seen, by id (an IdMap: looked up on every agent event). */
+	readonly agents: IdMap<AgentRec>;
 	/** The same agents in the order first seen (agents are never removed): cheap to walk by index. */
 	readonly agentList: AgentRec[];
 	/**
@@ -38,7 +40,7 @@ export interface Floor {
 	/** Bumped when the change log was dropped for growing unread; whoever reads it then starts over. */
 	changeLogResets: number;
 	/** Open contacts: waiting, ringing, connected or in wrap-up with someone. */
-	readonly contacts: Map<string, ContactRec>;
+	readonly contacts: IdMap<ContactRec>;
 	/**
 	 * Recently finished contacts, oldest first, capped at `limits.recentContacts`: late surveys find their
 	 * queue here, and a contact.ended that follows a transfer finds the transferred leg.
@@ -258,11 +260,11 @@ export function createFloor(setup: CentreSetup, options: FloorOptions): Floor {
 		timeZone: options.timeZone,
 		setup,
 		queues,
-		agents: new Map(),
+		agents: new IdMap(),
 		agentList: [],
 		changedAgents: [],
 		changeLogResets: 0,
-		contacts: new Map(),
+		contacts: new IdMap(),
 		recentContacts: new RecentContacts(limits.recentContacts),
 		supervisions: new Map(),
 		dayCounters: new PeriodStore(limits.daysKept, emptyCounters),

@@ -38,6 +38,12 @@ export class IdTable {
 		return this.#size;
 	}
 
+	/** Empties the table (its cells stay allocated). */
+	clear(): void {
+		this.#cells.fill(0);
+		this.#size = 0;
+	}
+
 	/** The cell of `id` (hash `hash`), checked against `keys[slot]`; -1 when the table does not hold it. */
 	find(id: string, hash: number, keys: readonly (string | null | undefined)[]): number {
 		const cells = this.#cells;
