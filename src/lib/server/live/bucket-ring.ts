@@ -1,8 +1,8 @@
 /**
  * Fixed-size ring of time buckets, each a row of numeric fields packed in one Float64Array: the
  * accumulators of the sliding windows. Writing touches one row (or a few, for a span); a query sums
- * the rows of the buckets it covers. Memory is fixed at creation: `buckets × fields` doubles, plus a
- * row per block (below).
+ * the rows of the buckets it covers. Memory is fixed at creation: `buckets × (fields + 1)` doubles
+ * (each row leads with the bucket it holds), plus a row per block (below).
  *
  * Expiry needs no timer and no event: every row carries the index of the bucket it holds, and a row
  * whose index is not the one asked for is simply not there (it was overwritten or is too old). So
@@ -24,20 +24,21 @@ export class BucketRing {
 	readonly blockBuckets: number;
 	readonly #isMax: boolean[];
 	readonly #hasMax: boolean;
-	readonly #data: Float64Array;
-	/** Bucket index (epoch ms ÷ bucketMs) held by each row; NaN when never written. */
-	readonly #held: Float64Array;
+	/**
+	 * Everything in one array, so a write touches a few adjacent lines of one object rather than a line
+	 * of each of eight (1,250 team rings are written at every agent change): bucket rows of
+	 * [bucket index held (NaN: never written), fields…], then block rows alike, then the running total,
+	 * the newest bucket index, and the log of the last writes as [version, low, high] triples.
+	 */
+	readonly #cells: Float64Array;
+	/** Doubles per bucket or block row: the index held, then the fields. */
+	readonly #rowSize: number;
 	readonly #blocks: number;
-	readonly #blockData: Float64Array;
-	readonly #blockHeld: Float64Array;
-	#newest = Number.NEGATIVE_INFINITY;
+	readonly #blockBase: number;
+	readonly #totalBase: number;
+	readonly #newestAt: number;
+	readonly #logBase: number;
 	#version = 0;
-	/** Σ of every sum field ever written and kept: a reader that knew it at version v knows what came since. */
-	readonly #total: Float64Array;
-	/** The last LOGGED writes: version after each, and the lowest and highest bucket it touched. */
-	readonly #logVersion = new Float64Array(LOGGED).fill(-1);
-	readonly #logLow = new Float64Array(LOGGED);
-	readonly #logHigh = new Float64Array(LOGGED);
 
 	constructor(options: {
 		bucketMs: number;
@@ -52,13 +53,18 @@ export class BucketRing {
 		this.blockBuckets = options.blockBuckets ?? 30;
 		this.#isMax = Array.from({ length: options.fields }, (_, f) => options.maxFields?.includes(f) ?? false);
 		this.#hasMax = this.#isMax.includes(true);
-		this.#data = new Float64Array(options.buckets * options.fields);
-		this.#held = new Float64Array(options.buckets).fill(Number.NaN);
+		this.#rowSize = options.fields + 1;
 		// One more block than the span holds whole: a span of `buckets` straddles that many block rows.
 		this.#blocks = Math.ceil(options.buckets / this.blockBuckets) + 1;
-		this.#blockData = new Float64Array(this.#blocks * options.fields);
-		this.#blockHeld = new Float64Array(this.#blocks).fill(Number.NaN);
-		this.#total = new Float64Array(options.fields);
+		this.#blockBase = options.buckets * this.#rowSize;
+		this.#totalBase = this.#blockBase + this.#blocks * this.#rowSize;
+		this.#newestAt = this.#totalBase + options.fields;
+		this.#logBase = this.#newestAt + 1;
+		const cells = new Float64Array(this.#logBase + 3 * LOGGED);
+		for (let r = 0; r < options.buckets + this.#blocks; r++) cells[r * this.#rowSize] = Number.NaN;
+		cells[this.#newestAt] = Number.NEGATIVE_INFINITY;
+		for (let k = 0; k < LOGGED; k++) cells[this.#logBase + 3 * k] = -1;
+		this.#cells = cells;
 	}
 
 	/**
@@ -78,25 +84,26 @@ export class BucketRing {
 		at: number
 	): boolean {
 		if (this.#hasMax || this.#version - version > LOGGED) return false;
-		for (let k = 0; k < LOGGED; k++) {
-			const v = this.#logVersion[k]!;
-			if (v > version && (this.#logLow[k]! < fromIndex || this.#logHigh[k]! > toIndex)) return false;
+		const cells = this.#cells;
+		for (let k = this.#logBase; k < this.#logBase + 3 * LOGGED; k += 3) {
+			if (cells[k]! > version && (cells[k + 1]! < fromIndex || cells[k + 2]! > toIndex)) return false;
 		}
-		for (let f = 0; f < this.fields; f++) sum[at + f]! += this.#total[f]! - totalThen[thenAt + f]!;
+		const total = this.#totalBase;
+		for (let f = 0; f < this.fields; f++) sum[at + f]! += cells[total + f]! - totalThen[thenAt + f]!;
 		return true;
 	}
 
 	/** Copies the running total (see addWritesSince) into `into[at…]`. */
 	totalInto(into: Float64Array, at: number): void {
-		for (let f = 0; f < this.fields; f++) into[at + f] = this.#total[f]!;
+		for (let f = 0; f < this.fields; f++) into[at + f] = this.#cells[this.#totalBase + f]!;
 	}
 
 	/** Notes the buckets the write of the current version touched. */
 	#logged(low: number, high: number): void {
-		const k = this.#version % LOGGED;
-		this.#logVersion[k] = this.#version;
-		this.#logLow[k] = low;
-		this.#logHigh[k] = high;
+		const k = this.#logBase + 3 * (this.#version % LOGGED);
+		this.#cells[k] = this.#version;
+		this.#cells[k + 1] = low;
+		this.#cells[k + 2] = high;
 	}
 
 	bucketOf(ms: number): number {
@@ -110,7 +117,7 @@ export class BucketRing {
 
 	/** The newest bucket index written; -Infinity before any. */
 	get newest(): number {
-		return this.#newest;
+		return this.#cells[this.#newestAt]!;
 	}
 
 	/** Whether some field merges by max (such a ring's sums cannot be moved along by subtracting). */
@@ -119,43 +126,46 @@ export class BucketRing {
 	}
 
 	/**
-	 * Offset of the row of bucket `index`, cleared if it held an older bucket; -1 when the bucket is
-	 * older than the ring keeps (a late event past the span: it belongs to no sliding window any more).
+	 * Offset of the fields of bucket `index` in the cells, cleared if its row held an older bucket; -1
+	 * when the bucket is older than the ring keeps (a late event past the span: it belongs to no sliding
+	 * window any more).
 	 */
-	rowFor(index: number): number {
-		if (index <= this.#newest - this.buckets) return -1;
-		if (index > this.#newest) this.#newest = index;
+	#rowFor(index: number): number {
+		const cells = this.#cells;
+		const newest = cells[this.#newestAt]!;
+		if (index <= newest - this.buckets) return -1;
+		if (index > newest) cells[this.#newestAt] = index;
 		// Bucket indexes count from the epoch: never negative, so one remainder is the row.
-		const row = index % this.buckets;
-		const offset = row * this.fields;
-		if (this.#held[row] !== index) {
-			this.#data.fill(0, offset, offset + this.fields);
-			this.#held[row] = index;
+		const held = (index % this.buckets) * this.#rowSize;
+		if (cells[held] !== index) {
+			cells.fill(0, held + 1, held + this.#rowSize);
+			cells[held] = index;
 		}
-		return offset;
+		return held + 1;
 	}
 
-	/** Offset of the block row of block `block`, cleared if it held an older block. */
+	/** Offset of the fields of block `block`, cleared if its row held an older block. */
 	#blockRowFor(block: number): number {
-		const row = block % this.#blocks;
-		const offset = row * this.fields;
-		if (this.#blockHeld[row] !== block) {
-			this.#blockData.fill(0, offset, offset + this.fields);
-			this.#blockHeld[row] = block;
+		const cells = this.#cells;
+		const held = this.#blockBase + (block % this.#blocks) * this.#rowSize;
+		if (cells[held] !== block) {
+			cells.fill(0, held + 1, held + this.#rowSize);
+			cells[held] = block;
 		}
-		return offset;
+		return held + 1;
 	}
 
 	/** Adds `value` to `field` of the bucket containing `atMs`; false when too old to keep. */
 	add(atMs: number, field: number, value: number): boolean {
 		const index = this.bucketOf(atMs);
-		const offset = this.rowFor(index);
+		const offset = this.#rowFor(index);
 		if (offset < 0) return false;
 		this.#version++;
-		this.#data[offset + field]! += value;
-		this.#blockData[this.#blockRowFor(Math.floor(index / this.blockBuckets)) + field]! += value;
+		const cells = this.#cells;
+		cells[offset + field]! += value;
+		cells[this.#blockRowFor(Math.floor(index / this.blockBuckets)) + field]! += value;
 		if (!this.#hasMax) {
-			this.#total[field]! += value;
+			cells[this.#totalBase + field]! += value;
 			this.#logged(index, index);
 		}
 		return true;
@@ -164,25 +174,24 @@ export class BucketRing {
 	/** Merges `values` (one per field) into the bucket containing `atMs`; false when too old to keep. */
 	merge(atMs: number, values: ArrayLike<number>): boolean {
 		const index = this.bucketOf(atMs);
-		const offset = this.rowFor(index);
+		const offset = this.#rowFor(index);
 		if (offset < 0) return false;
 		this.#version++;
 		const block = this.#blockRowFor(Math.floor(index / this.blockBuckets));
-		const data = this.#data;
-		const blocks = this.#blockData;
+		const cells = this.#cells;
 		for (let f = 0; f < this.fields; f++) {
 			const v = values[f]!;
 			if (this.#isMax[f]) {
-				if (v > data[offset + f]!) data[offset + f] = v;
-				if (v > blocks[block + f]!) blocks[block + f] = v;
+				if (v > cells[offset + f]!) cells[offset + f] = v;
+				if (v > cells[block + f]!) cells[block + f] = v;
 			} else {
-				data[offset + f]! += v;
-				blocks[block + f]! += v;
+				cells[offset + f]! += v;
+				cells[block + f]! += v;
 			}
 		}
 		// A ring with max fields is never read through addWritesSince: no total or log to keep.
 		if (!this.#hasMax) {
-			for (let f = 0; f < this.fields; f++) this.#total[f]! += values[f]!;
+			for (let f = 0; f < this.fields; f++) cells[this.#totalBase + f]! += values[f]!;
 			this.#logged(index, index);
 		}
 		return true;
@@ -198,18 +207,20 @@ export class BucketRing {
 		const last = this.bucketOf(toMs - 1);
 		if (this.bucketOf(fromMs) === last) {
 			// Most pieces of a busy agent: within one bucket, so one row, one block and the total.
-			const offset = this.rowFor(last);
+			const offset = this.#rowFor(last);
 			if (offset < 0) return;
 			this.#version++;
 			const ms = toMs - fromMs;
 			const block = this.#blockRowFor(Math.floor(last / this.blockBuckets));
+			const cells = this.#cells;
+			const total = this.#totalBase;
 			for (let f = 0; f < this.fields; f++) {
 				const rate = perMs[f]!;
 				if (rate === 0) continue;
 				const v = rate * ms;
-				this.#data[offset + f]! += v;
-				this.#blockData[block + f]! += v;
-				if (!this.#hasMax) this.#total[f]! += v;
+				cells[offset + f]! += v;
+				cells[block + f]! += v;
+				if (!this.#hasMax) cells[total + f]! += v;
 			}
 			if (!this.#hasMax) this.#logged(last, last);
 			return;
@@ -222,13 +233,13 @@ export class BucketRing {
 		for (; index <= last; index++) {
 			const lo = Math.max(fromMs, index * this.bucketMs);
 			const hi = Math.min(toMs, (index + 1) * this.bucketMs);
-			const offset = this.rowFor(index);
+			const offset = this.#rowFor(index);
 			if (offset < 0) continue;
 			if (index < low) low = index;
 			const overlap = hi - lo;
 			for (let f = 0; f < this.fields; f++) {
 				const rate = perMs[f]!;
-				if (rate !== 0) this.#data[offset + f]! += rate * overlap;
+				if (rate !== 0) this.#cells[offset + f]! += rate * overlap;
 			}
 			const inBlock = Math.floor(index / this.blockBuckets);
 			if (inBlock !== block) {
@@ -245,7 +256,7 @@ export class BucketRing {
 		if (this.#hasMax) return;
 		for (let f = 0; f < this.fields; f++) {
 			const rate = perMs[f]!;
-			if (rate !== 0) this.#total[f]! += rate * keptMs;
+			if (rate !== 0) this.#cells[this.#totalBase + f]! += rate * keptMs;
 		}
 		this.#logged(low, last);
 	}
@@ -255,7 +266,7 @@ export class BucketRing {
 		const offset = this.#blockRowFor(block);
 		for (let f = 0; f < this.fields; f++) {
 			const rate = perMs[f]!;
-			if (rate !== 0) this.#blockData[offset + f]! += rate * ms;
+			if (rate !== 0) this.#cells[offset + f]! += rate * ms;
 		}
 	}
 
@@ -263,26 +274,29 @@ export class BucketRing {
 	sumInto(target: Float64Array, fromIndex: number, toIndex: number, at = 0): Float64Array {
 		const size = this.blockBuckets;
 		const fields = this.fields;
+		const rowSize = this.#rowSize;
 		const hasMax = this.#hasMax;
+		const cells = this.#cells;
 		// A block can be read whole when every bucket of it is still in the ring (none overwritten).
-		const firstWholeBlockBucket = this.#newest - this.buckets + 1;
+		const firstWholeBlockBucket = cells[this.#newestAt]! - this.buckets + 1;
 		let index = Math.max(fromIndex, toIndex - this.buckets + 1);
 		let row = ((index % this.buckets) + this.buckets) % this.buckets;
 		while (index <= toIndex) {
 			if (index % size === 0 && index + size - 1 <= toIndex && index >= firstWholeBlockBucket) {
 				const block = index / size;
-				const blockRow = ((block % this.#blocks) + this.#blocks) % this.#blocks;
-				if (this.#blockHeld[blockRow] === block) {
-					if (hasMax) this.#mergeRow(this.#blockData, blockRow * fields, target, at);
-					else addRow(this.#blockData, blockRow * fields, target, at, fields);
+				const held = this.#blockBase + (((block % this.#blocks) + this.#blocks) % this.#blocks) * rowSize;
+				if (cells[held] === block) {
+					if (hasMax) this.#mergeRow(held + 1, target, at);
+					else addRow(cells, held + 1, target, at, fields);
 				}
 				index += size;
 				row = (row + size) % this.buckets;
 				continue;
 			}
-			if (this.#held[row] === index) {
-				if (hasMax) this.#mergeRow(this.#data, row * fields, target, at);
-				else addRow(this.#data, row * fields, target, at, fields);
+			const held = row * rowSize;
+			if (cells[held] === index) {
+				if (hasMax) this.#mergeRow(held + 1, target, at);
+				else addRow(cells, held + 1, target, at, fields);
 			}
 			index++;
 			if (++row === this.buckets) row = 0;
@@ -290,9 +304,10 @@ export class BucketRing {
 		return target;
 	}
 
-	#mergeRow(data: Float64Array, offset: number, target: Float64Array, at: number): void {
+	#mergeRow(offset: number, target: Float64Array, at: number): void {
+		const cells = this.#cells;
 		for (let f = 0; f < this.fields; f++) {
-			const v = data[offset + f]!;
+			const v = cells[offset + f]!;
 			if (this.#isMax[f]) {
 				if (v > target[at + f]!) target[at + f] = v;
 			} else target[at + f]! += v;
