@@ -14,8 +14,8 @@ export function agentConditions(state: AlertState, floor: Floor, nowMs: number):
 	const stuck = state.settings.stuck;
 	const ronaFromMs = nowMs - stuck.ronaWithinSec * 1000;
 	for (const agent of floor.agents.values()) {
-		for (const leg of agent.legs.values()) {
-			const c = legCondition(floor, agent, leg, nowMs);
+		for (let i = 0; i < agent.legs.size; i++) {
+			const c = legCondition(floor, agent, agent.legs.at(i), nowMs);
 			if (c) out.push(c);
 		}
 		if (agent.displayed === 'offline') continue;
@@ -114,7 +114,8 @@ function stuckCondition(
 ): Condition | null {
 	const s = state.settings.stuck;
 	let found: Stuck | null = null;
-	for (const leg of agent.legs.values()) {
+	for (let i = 0; i < agent.legs.size; i++) {
+		const leg = agent.legs.at(i);
 		if (leg.status !== 'ringing') continue;
 		const ringSec = seconds(leg.sinceMs, nowMs);
 		const severity = severityOf(ringSec, s.ringingYellowSec, s.ringingRedSec);

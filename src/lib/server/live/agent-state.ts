@@ -1,6 +1,7 @@
 import { DEFAULT_CAPACITY, type Capacity } from '../../shared/contract';
 import type { DisplayedState } from '../../shared/metrics/figures';
 import { closeSegment, newSegment, openSegment } from './agent-time';
+import { LegMap } from './leg-map';
 import { noteAnomaly, type AgentCapacity, type AgentRec, type Floor, type Leg } from './floor-state';
 
 /**
@@ -18,7 +19,9 @@ export function displayedOf(agent: AgentRec): { state: DisplayedState; reason: s
 /** The displayed state alone: refreshAgent runs on every agent event and needs no object for it. */
 function displayedStateOf(agent: AgentRec): DisplayedState {
 	let wrapping = false;
-	for (const leg of agent.legs.values()) {
+	const legs = agent.legs;
+	for (let i = 0; i < legs.size; i++) {
+		const leg = legs.at(i);
 		if (leg.status === 'talking' || leg.status === 'held') return 'on_contact';
 		if (leg.status === 'wrapup') wrapping = true;
 	}
@@ -103,7 +106,7 @@ export function ensureAgent(floor: Floor, agentId: string, atMs: number, anomaly
 			ownState: 'not_ready',
 			reason: '',
 			ownSinceMs: atMs,
-			legs: new Map(),
+			legs: new LegMap('contactId'),
 			displayed: 'offline',
 			displayedReason: null,
 			displayedSinceMs: atMs,
@@ -126,7 +129,9 @@ export function ensureAgent(floor: Floor, agentId: string, atMs: number, anomaly
  */
 export function loadOf(agent: AgentRec): number {
 	let load = 0;
-	for (const leg of agent.legs.values()) {
+	const legs = agent.legs;
+	for (let i = 0; i < legs.size; i++) {
+		const leg = legs.at(i);
 		if (leg.status === 'ringing' || leg.status === 'transferred') continue;
 		const capacity = agent.capacity[leg.channel];
 		load += capacity > 0 ? 1 / capacity : 1;

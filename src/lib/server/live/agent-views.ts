@@ -125,7 +125,8 @@ function agentsOf(floor: Floor, teamIds: string[] | undefined): readonly AgentRe
 export function agentViewOf(agent: AgentRec, nowMs?: number): AgentView {
 	const contacts: AgentContactView[] = [];
 	if (agent.legs.size > 0) {
-		for (const leg of agent.legs.values()) {
+		for (let i = 0; i < agent.legs.size; i++) {
+			const leg = agent.legs.at(i);
 			if (leg.status === 'transferred') continue;
 			const row: AgentContactView = {
 				contactId: leg.contactId,

@@ -17,6 +17,7 @@ import {
 	type Leg,
 	type LegStatus
 } from './floor-state';
+import { LegMap } from './leg-map';
 
 /** Contact and leg lifecycle shared by the contact, agent and snapshot reducers. */
 
@@ -34,7 +35,7 @@ export function createContact(
 		repeat: null,
 		queueId,
 		offer: null,
-		legs: new Map(),
+		legs: new LegMap('agentId'),
 		sessions: null
 	};
 	floor.contacts.set(contactId, contact);
@@ -54,7 +55,7 @@ export function openContact(floor: Floor, contactId: string): ContactRec | null 
 	contact.vip = recent.vip;
 	contact.customerId = recent.customerId;
 	contact.repeat = recent.repeat;
-	for (const leg of recent.dormantLegs ?? []) contact.legs.set(leg.agentId, leg);
+	for (const leg of recent.dormantLegs ?? []) contact.legs.add(leg);
 	return contact;
 }
 
@@ -63,7 +64,8 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 	floor.contacts.delete(contact.contactId);
 	for (const sessionId of contact.sessions ?? []) floor.supervisions.delete(sessionId);
 	let dormantLegs: Leg[] | null = null;
-	for (const leg of contact.legs.values()) {
+	for (let i = 0; i < contact.legs.size; i++) {
+		const leg = contact.legs.at(i);
 		if (leg.status === 'transferred') (dormantLegs ??= []).push(leg);
 	}
 	// Read field by field into the memory's columns: the literal is not kept (no object per contact).
@@ -80,7 +82,7 @@ export function finishContact(floor: Floor, contact: ContactRec): void {
 /** Finishes the contact once nothing is open on it: no queue offer, no agent ringing, connected or wrapping. */
 export function finishIfDone(floor: Floor, contact: ContactRec): void {
 	if (contact.offer || floor.contacts.get(contact.contactId) !== contact) return;
-	for (const leg of contact.legs.values()) if (isLive(leg)) return;
+	for (let i = 0; i < contact.legs.size; i++) if (isLive(contact.legs.at(i))) return;
 	finishContact(floor, contact);
 }
 
@@ -147,8 +149,8 @@ export function addLeg(
 		handleCounted: false,
 		timingKnown
 	};
-	contact.legs.set(agent.agentId, leg);
-	if (status !== 'transferred') agent.legs.set(contact.contactId, leg);
+	contact.legs.add(leg);
+	if (status !== 'transferred') agent.legs.add(leg);
 	refreshAgent(floor, agent, atMs);
 	return leg;
 }
@@ -161,7 +163,7 @@ export function setLegStatus(floor: Floor, leg: Leg, status: LegStatus, atMs: nu
 	const agent = leg.agent;
 	if (status === 'transferred') agent.legs.delete(leg.contactId);
 	// A leg that was not transferred is the agent's already (addLeg put it there): no map write.
-	else if (wasTransferred) agent.legs.set(leg.contactId, leg);
+	else if (wasTransferred) agent.legs.add(leg);
 	refreshAgent(floor, agent, atMs);
 }
 
@@ -182,8 +184,9 @@ export function dropRingingLegs(
 	exceptAgentId?: string
 ): number {
 	let dropped = 0;
-	// No copy of the legs: deleting the entry being visited is safe while iterating a Map.
-	for (const leg of contact.legs.values()) {
+	// Backwards: removing the leg visited leaves those still to visit where they were.
+	for (let i = contact.legs.size - 1; i >= 0; i--) {
+		const leg = contact.legs.at(i);
 		if (leg.status === 'ringing' && leg.agentId !== exceptAgentId) {
 			removeLeg(floor, contact, leg, atMs);
 			dropped++;

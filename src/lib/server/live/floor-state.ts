@@ -14,6 +14,7 @@ import { RecentContacts } from './recent-contacts';
 export type { RecentContact } from './recent-contacts';
 import { DayClock } from './day-window';
 import { IdMap } from './id-map';
+import type { LegMap } from './leg-map';
 import { PeriodStore } from './period-store';
 import { PeriodTable } from './period-rows';
 import { ShiftClock } from './shift-clock';
@@ -165,7 +166,7 @@ export interface AgentRec {
 	reason: string | null;
 	ownSinceMs: number;
 	/** The agent's legs of open contacts (ringing, talking, held, wrap-up), by contactId. */
-	legs: Map<string, Leg>;
+	legs: LegMap;
 	displayed: DisplayedState;
 	/** Reason of the displayed not-ready state, else null. */
 	displayedReason: string | null;
@@ -224,7 +225,7 @@ export interface ContactRec {
 	/** The open queue offer while the contact waits (queued or ringing); null once it has an outcome. */
 	offer: Offer | null;
 	/** Legs by agentId, including transferred legs that may still get a contact.ended. */
-	legs: Map<string, Leg>;
+	legs: LegMap;
 	/** Supervision sessions on this contact, dropped with it. */
 	sessions: Set<string> | null;
 }

@@ -57,7 +57,8 @@ export function onLogout(floor: Floor, e: EventOf<'agent.logout'>): void {
 	}
 	if (!agent.loggedIn) noteAnomaly(floor, 'agent.logout:while_logged_out');
 	agent.loggedIn = false;
-	for (const leg of [...agent.legs.values()]) {
+	// values() is a copy: legs are removed on the way.
+	for (const leg of agent.legs.values()) {
 		const contact = floor.contacts.get(leg.contactId);
 		if (leg.status === 'wrapup') countWrappedLeg(floor, leg, e.ts);
 		if (leg.status !== 'wrapup' && leg.status !== 'ringing') continue;

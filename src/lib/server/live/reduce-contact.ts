@@ -78,7 +78,8 @@ export function onAnswered(floor: Floor, e: EventOf<'contact.answered'>): void {
 /** The leg a hold or resume is about: the contact names no agent, so take the latest connected one. */
 function connectedLeg(contact: ContactRec, status: 'talking' | 'held'): Leg | null {
 	let found: Leg | null = null;
-	for (const leg of contact.legs.values()) {
+	for (let i = 0; i < contact.legs.size; i++) {
+		const leg = contact.legs.at(i);
 		if (leg.status === status && (!found || leg.sinceMs >= found.sinceMs)) found = leg;
 	}
 	return found;

@@ -38,7 +38,7 @@ export function offerTo(floor: Floor, contact: ContactRec, queueId: string, atMs
 		dropRingingLegs(floor, contact, atMs);
 		endOffer(floor, contact, 'flowed_out', atMs);
 	}
-	// No copy of the legs: removing the entry being visited is safe while iterating a Map.
+	// values() is a copy: legs are removed on the way.
 	for (const leg of contact.legs.values()) {
 		if (leg.status === 'talking' || leg.status === 'held') {
 			// Re-queued from a connected agent without a contact.transferred: the same as a transfer.

@@ -77,7 +77,7 @@ function restoreContact(floor: Floor, s: SnapshotContact, old: ContactRec | unde
 	if (s.customerId !== undefined) contact.customerId = s.customerId;
 	noteCustomer(floor, contact, s.queuedAt);
 	contact.legs.clear();
-	for (const leg of known.values()) if (leg.status === 'transferred') contact.legs.set(leg.agentId, leg);
+	for (const leg of known.values()) if (leg.status === 'transferred') contact.legs.add(leg);
 
 	if (s.status === 'queued' || s.status === 'ringing') {
 		openOffer(floor, contact, s.queueId, s.queuedAt);
@@ -93,8 +93,8 @@ function restoreContact(floor: Floor, s: SnapshotContact, old: ContactRec | unde
 		const status = s.status;
 		const prior = known.get(s.agentId);
 		if (prior && prior.status === status) {
-			contact.legs.set(agent.agentId, prior);
-			agent.legs.set(contact.contactId, prior);
+			contact.legs.add(prior);
+			agent.legs.add(prior);
 		} else {
 			const leg = addLeg(floor, contact, agent, status, s.since, false);
 			if (status === 'wrapup') leg.endedAtMs = s.since;
