@@ -396,7 +396,10 @@ for (const agent of floor.agentList) {
 
 const memoryLatencyAfterNs = memoryLatencyNs();
 (globalThis as { gc?: () => void }).gc?.();
-const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+const memory = process.memoryUsage();
+const heapMb = memory.heapUsed / 2 ** 20;
+// Typed arrays of more than a few dozen bytes keep their contents outside the JS heap: counted apart.
+const arrayBuffersMb = memory.arrayBuffers / 2 ** 20;
 console.log(
 	JSON.stringify(
 		{
@@ -425,6 +428,7 @@ console.log(
 				totalMb: Number((trailBytes / 2 ** 20).toFixed(1))
 			},
 			heapUsedMb: Number(heapMb.toFixed(1)),
+			arrayBuffersMb: Number(arrayBuffersMb.toFixed(1)),
 			heapAfterGc: typeof (globalThis as { gc?: unknown }).gc === 'function',
 			anomalies: floor.anomalies
 		},
