@@ -100,8 +100,8 @@ export interface FloorLimits {
 	/** Open supervision sessions; the oldest is forgotten beyond this, should its end never come. */
 	supervisions: number;
 	/**
-	 * Sightings (contacts with a customerId) remembered for the 48 h repeat rate, about 75 bytes each, so
-	 * at most this many customers; the least recently seen customer is forgotten first.
+	 * Sightings (contacts with a customerId) remembered for the 48 h repeat rate, about 65 bytes each
+	 * besides the ids, so at most this many customers; the least recently seen customer is forgotten first.
 	 */
 	customers: number;
 	/** Shift segments kept: two days of up to 7 shift starts, plus spares for late events. */
