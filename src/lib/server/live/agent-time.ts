@@ -128,6 +128,9 @@ export function addPeriodRowInto(
 	return rows?.has(index) ? addPackedTotalsInto(target, rows.values, index * PeriodRows.STRIDE) : target;
 }
 
+/** Per-ms rates of the piece being closed (segmentRates), shared by the writes below: no array per piece. */
+const rates = new Float64Array(AGENT_TOTAL_FIELDS.length);
+
 /** Adds `rates × ms` to the row of `index` in `rows`. */
 function addScaledRow(rows: PeriodRows, index: number, ms: number): void {
 	const at = rows.rowAt(index);
@@ -141,8 +144,6 @@ function addScaledRow(rows: PeriodRows, index: number, ms: number): void {
 	values[at + 6]! += rates[6]! * ms;
 	values[at + 7]! += rates[7]! * ms;
 }
-
-const rates = new Float64Array(AGENT_TOTAL_FIELDS.length);
 
 /**
  * Closes the agent's open piece at `atMs` into the integrals and starts a new one there. A time before
