@@ -22,6 +22,7 @@ import {
 	killAllSync,
 	redisServerArgs,
 	ROOT,
+	serverNodeFlags,
 	sleep,
 	spawnNode,
 	stopAll,
@@ -95,19 +96,24 @@ try {
 	// 3. The built server, as in production.
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const server = spawnNode('server', guard, [MAX_SECS, 5000, process.execPath, 'server/index.js'], {
-		env: {
-			NODE_ENV: 'production',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-			CC_PREFIX: PREFIX,
-			API_TOKENS: TOKEN,
-			ADMIN_USERNAME: ADMIN.username,
-			ADMIN_PASSWORD: ADMIN.password
-		},
-		log: log('server')
-	});
+	const server = spawnNode(
+		'server',
+		guard,
+		[MAX_SECS, 5000, process.execPath, ...serverNodeFlags(), 'server/index.js'],
+		{
+			env: {
+				NODE_ENV: 'production',
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+				CC_PREFIX: PREFIX,
+				API_TOKENS: TOKEN,
+				ADMIN_USERNAME: ADMIN.username,
+				ADMIN_PASSWORD: ADMIN.password
+			},
+			log: log('server')
+		}
+	);
 	await waitReady(base, server);
 	if (!snapshotSent) publishSnapshot();
 

@@ -12,6 +12,7 @@ import { emptyCounters } from '../src/lib/shared/metrics/counters';
 import type { IntervalRow } from '../src/lib/server/history/interval-row';
 import { isoInZone, localDateOf } from '../src/lib/server/history/local-time';
 import { RedisHistoryStore } from '../src/lib/server/history/redis-store';
+import { serverNodeFlags } from './lib/proc.js';
 import { freePort, startRedis } from '../tests/support/redis-server';
 
 const { values } = parseArgs({
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
 		const intervals = days * 96;
 		console.log(`history: ${rows.length} rows (${days} days × 96 intervals × ${queueCount + 2})`);
 
-		server = spawn('node', ['server/index.js'], {
+		server = spawn(process.execPath, [...serverNodeFlags(), 'server/index.js'], {
 			env: {
 				...process.env,
 				NODE_ENV: 'production',

@@ -46,6 +46,7 @@ import {
 	othersDelta,
 	redisServerArgs,
 	rssMB,
+	serverNodeFlags,
 	sleep,
 	spawnNode,
 	stopAll
@@ -151,7 +152,7 @@ async function run() {
 	// 3. the product, as in production
 	const port = await freePort();
 	const profile = opts.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'profile')] : [];
-	const serverArgs = [...taskset(0), process.execPath, ...profile, 'server/index.js'];
+	const serverArgs = [...taskset(0), process.execPath, ...serverNodeFlags(), ...profile, 'server/index.js'];
 	const serverGuard = spawnNode('server', guard, [CHILD_MAX_SECS, 3000, ...serverArgs], {
 		env: {
 			NODE_ENV: 'production',

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { freePort, ROOT, sleep } from './lib/proc.js';
+import { freePort, ROOT, serverNodeFlags, sleep } from './lib/proc.js';
 
 /**
  * Starts `node server/index.js` with the simulator publishing; resolves once /readyz answers.
@@ -14,7 +14,7 @@ export async function startWallServer(env = {}) {
 	if (!existsSync(path.join(ROOT, 'build/index.js'))) throw new Error('run `npm run build` first');
 	const port = await freePort();
 	const { REDIS_URL: _ignored, ...inherited } = process.env;
-	const child = spawn(process.execPath, ['server/index.js'], {
+	const child = spawn(process.execPath, [...serverNodeFlags(), 'server/index.js'], {
 		cwd: ROOT,
 		env: {
 			...inherited,

@@ -10,6 +10,16 @@ import { fileURLToPath } from 'node:url';
 export const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const ROOT = path.dirname(BENCH_DIR);
 
+/**
+ * The Node flags the production server runs with: those of `npm start` in package.json, read from there
+ * so a bench of the server runs it exactly as `npm start` does.
+ */
+export function serverNodeFlags() {
+	const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const words = String(scripts.start).split(/\s+/);
+	return words.slice(words.indexOf('node') + 1, words.indexOf('server/index.js'));
+}
+
 /** Ports never to use: shared services on this kind of machine. */
 const RESERVED_PORTS = new Set([6379, 6392, 6395, 4179]);
 
