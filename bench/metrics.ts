@@ -12,6 +12,7 @@
 //
 // Usage: npx tsx bench/metrics.ts [--events 400000] [--agents 25000] [--queues 150] [--fresh] [--profile DIR]
 //        node --expose-gc --import tsx bench/metrics.ts   (for a heap figure after GC)
+//        node --expose-gc --max-semi-space-size=32 --import tsx bench/metrics.ts   (the server's flags, npm start)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
