@@ -11,6 +11,7 @@
 //   the agent trails' memory, heap used at the end (after a GC when run with --expose-gc).
 //
 // Usage: npx tsx bench/metrics.ts [--events 400000] [--agents 25000] [--queues 150] [--fresh] [--profile DIR]
+//                                 [--id-length 36] [--parsed]
 //        node --expose-gc --import tsx bench/metrics.ts   (for a heap figure after GC)
 //        node --expose-gc --max-semi-space-size=32 --import tsx bench/metrics.ts   (the server's flags, npm start)
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,15 @@ const arg = (name: string, fallback: number): number => {
 const PROFILE_DIR = process.argv.includes('--profile')
 	? process.argv[process.argv.indexOf('--profile') + 1]
 	: undefined;
+/**
+ * --id-length N: contact and customer ids padded to N characters (platforms often send 36-character
+ * UUIDs); --parsed: each timed event goes through JSON.stringify and JSON.parse first, so its strings
+ * are its own, flat, as the server's are after parsing a message (the stream otherwise shares one id
+ * string between all events of a contact).
+ */
+const ID_LENGTH = arg('id-length', 0);
+const PARSED = process.argv.includes('--parsed');
+const padId = (id: string): string => (ID_LENGTH > id.length ? `${id}-`.padEnd(ID_LENGTH, '0') : id);
 const AGENTS = arg('agents', 25_000);
 const QUEUES = arg('queues', 150);
 const EVENTS = arg('events', 400_000);
@@ -180,10 +190,10 @@ const startContact = (): { contactId: string; agentId: string } => {
 		}
 	}
 	idle.delete(agentId);
-	const contactId = `c${++contactSeq}`;
+	const contactId = padId(`c${++contactSeq}`);
 	const queueId = queueFor(Number(agentId.slice(1)));
 	const channel = channelOf(Number(queueId.slice(1)));
-	const customerId = `u${Math.floor(random() * 2_000_000)}`;
+	const customerId = padId(`u${Math.floor(random() * 2_000_000)}`);
 	return { contactId, agentId, queueId, channel, customerId } as never;
 };
 for (let i = 0; i < OPEN_TALKING; i++) {
@@ -211,7 +221,7 @@ for (let i = 0; i < OPEN_WAITING; i++) {
 	apply(
 		make({
 			type: 'contact.queued',
-			contactId: `w${i}`,
+			contactId: padId(`w${i}`),
 			queueId,
 			channel: channelOf(Number(queueId.slice(1)))
 		})
@@ -262,7 +272,7 @@ function buildStream(count: number): CcEvent[] {
 		}
 		if (random() < 0.05) {
 			const queueId = pick(queueIds);
-			const id = `x${++contactSeq}`;
+			const id = padId(`x${++contactSeq}`);
 			push({ type: 'contact.queued', contactId: id, queueId, channel: channelOf(Number(queueId.slice(1))) });
 			push({ type: 'contact.abandoned', contactId: id });
 		}
@@ -272,7 +282,10 @@ function buildStream(count: number): CcEvent[] {
 
 const warm = buildStream(Math.min(50_000, EVENTS / 4));
 for (const e of warm) apply(e);
+// Parsed in place: the stream as built is then garbage, not held beside its copy.
 const stream = buildStream(EVENTS);
+if (PARSED)
+	for (let i = 0; i < stream.length; i++) stream[i] = JSON.parse(JSON.stringify(stream[i])) as CcEvent;
 await profiler.start();
 const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
@@ -406,6 +419,8 @@ console.log(
 		{
 			// Node flags of the run (the young generation's size moves the figures: see docs/performance.md).
 			nodeFlags: process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'),
+			idLength: ID_LENGTH || 'as generated (2-8)',
+			parsed: PARSED,
 			memoryLatencyNs: { before: memoryLatencyBeforeNs, after: memoryLatencyAfterNs },
 			agents: floor.agents.size,
 			queues: QUEUES,
