@@ -1,4 +1,5 @@
 import { AGENT_TOTAL_FIELDS } from '../../shared/metrics/agent-formulas';
+import { KeptPeriods } from './kept-periods';
 
 /**
  * Agent integrals of one period (a local day, a shift segment): a packed row in AGENT_TOTAL_FIELDS
@@ -50,47 +51,27 @@ export class PeriodRows {
 	}
 }
 
-/**
- * PeriodRows per period start, keeping only the newest `kept` periods (as PeriodStore does for queue
- * counters), so memory stays bounded however long the process runs.
- */
+/** PeriodRows per period start, keeping only the newest `kept` periods (KeptPeriods). */
 export class PeriodTable {
-	readonly kept: number;
-	readonly #periods = new Map<number, PeriodRows>();
-	/** The period last asked for: nearly every write is to the current one, so no look-up by a float key. */
-	#last: PeriodRows | null = null;
+	readonly #periods: KeptPeriods<PeriodRows>;
+	/** As many rows as the largest period held: a new day or segment seldom has to grow. */
+	readonly #newRows = (startMs: number): PeriodRows => {
+		let capacity = 64;
+		for (const rows of this.#periods.values()) capacity = Math.max(capacity, rows.capacity);
+		return new PeriodRows(startMs, capacity);
+	};
 
 	constructor(kept: number) {
-		this.kept = kept;
+		this.#periods = new KeptPeriods(kept);
 	}
 
 	get size(): number {
 		return this.#periods.size;
 	}
 
-	/**
-	 * The rows of the period starting at `periodStartMs`, created on first use. A new period pushes out
-	 * the oldest once `kept` are held; a period older than every one kept gets null: no window shows it.
-	 */
+	/** The rows of the period starting at `periodStartMs`, created on first use; null for a period older than every one kept. */
 	rows(periodStartMs: number): PeriodRows | null {
-		if (this.#last?.startMs === periodStartMs) return this.#last;
-		const held = this.#periods.get(periodStartMs);
-		if (held) return (this.#last = held);
-		let oldestMs = Number.POSITIVE_INFINITY;
-		let capacity = 64;
-		for (const [startMs, rows] of this.#periods) {
-			oldestMs = Math.min(oldestMs, startMs);
-			capacity = Math.max(capacity, rows.capacity);
-		}
-		if (this.#periods.size >= this.kept) {
-			if (periodStartMs < oldestMs) return null;
-			this.#periods.delete(oldestMs);
-			if (this.#last?.startMs === oldestMs) this.#last = null;
-		}
-		// As many rows as the largest period held: a new day or segment seldom has to grow.
-		const period = new PeriodRows(periodStartMs, capacity);
-		this.#periods.set(periodStartMs, period);
-		return (this.#last = period);
+		return this.#periods.getOrCreate(periodStartMs, this.#newRows);
 	}
 
 	period(periodStartMs: number): PeriodRows | undefined {
@@ -98,7 +79,7 @@ export class PeriodTable {
 	}
 
 	/** The periods starting in [fromMs, toMs], in no particular order. */
-	*periodsStartingIn(fromMs: number, toMs: number): Iterable<PeriodRows> {
-		for (const [startMs, period] of this.#periods) if (startMs >= fromMs && startMs <= toMs) yield period;
+	periodsStartingIn(fromMs: number, toMs: number): Iterable<PeriodRows> {
+		return this.#periods.periodsStartingIn(fromMs, toMs);
 	}
 }

@@ -1,16 +1,17 @@
+import { KeptPeriods } from './kept-periods';
+
 /**
- * Accumulators per period (a local day, a shift segment) and key (a queue, an agent, a team), keeping
- * only the newest `kept` periods so memory stays bounded however long the process runs.
+ * Accumulators per period (a local day, a shift segment) and key (a queue), keeping only the newest
+ * `kept` periods so memory stays bounded however long the process runs.
  */
 export class PeriodStore<T> {
-	readonly kept: number;
 	readonly #create: () => T;
-	readonly #periods = new Map<number, Map<string, T>>();
-	#lastStartMs = Number.NaN;
-	#last: Map<string, T> | undefined;
+	readonly #periods: KeptPeriods<Map<string, T>>;
+	/** Made once: a closure per write would be an allocation on the apply path. */
+	readonly #newPeriod = (): Map<string, T> => new Map();
 
 	constructor(kept: number, create: () => T) {
-		this.kept = kept;
+		this.#periods = new KeptPeriods(kept);
 		this.#create = create;
 	}
 
@@ -19,24 +20,12 @@ export class PeriodStore<T> {
 	}
 
 	/**
-	 * The accumulator of `key` in the period starting at `periodStartMs`, created on first use. A new
-	 * period pushes out the oldest once `kept` are held; a period older than every one kept gets null:
-	 * it is shown by no window any more.
+	 * The accumulator of `key` in the period starting at `periodStartMs`, created on first use; null for
+	 * a period older than every one kept (KeptPeriods).
 	 */
 	entry(periodStartMs: number, key: string): T | null {
-		// Nearly every write is to the current period: skip the lookup by a large float key then.
-		let period = periodStartMs === this.#lastStartMs ? this.#last : this.#periods.get(periodStartMs);
-		if (!period) {
-			if (this.#periods.size >= this.kept) {
-				const oldest = Math.min(...this.#periods.keys());
-				if (periodStartMs < oldest) return null;
-				this.#periods.delete(oldest);
-			}
-			period = new Map();
-			this.#periods.set(periodStartMs, period);
-		}
-		this.#lastStartMs = periodStartMs;
-		this.#last = period;
+		const period = this.#periods.getOrCreate(periodStartMs, this.#newPeriod);
+		if (!period) return null;
 		let value = period.get(key);
 		if (value === undefined) {
 			value = this.#create();
@@ -50,7 +39,7 @@ export class PeriodStore<T> {
 	}
 
 	/** The periods starting in [fromMs, toMs], in no particular order. */
-	*periodsStartingIn(fromMs: number, toMs: number): Iterable<ReadonlyMap<string, T>> {
-		for (const [startMs, period] of this.#periods) if (startMs >= fromMs && startMs <= toMs) yield period;
+	periodsStartingIn(fromMs: number, toMs: number): Iterable<ReadonlyMap<string, T>> {
+		return this.#periods.periodsStartingIn(fromMs, toMs);
 	}
 }
