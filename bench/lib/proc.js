@@ -7,6 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** A bench's private redis-server starts as the test harness's does. */
+export { redisServerArgs } from '../../tests/support/redis-args.js';
+
 export const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const ROOT = path.dirname(BENCH_DIR);
 
@@ -46,28 +49,6 @@ export async function freePort() {
 const CLK_TCK = 100;
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; NaN when it is gone. */
-/**
- * The arguments of a private redis-server for a bench: its port on loopback, no persistence, quiet.
- * @param {number} port
- * @param {string[]} [extra] further options (a data dir, buffer limits)
- */
-export function redisServerArgs(port, extra = []) {
-	return [
-		'redis-server',
-		'--port',
-		String(port),
-		'--bind',
-		'127.0.0.1',
-		'--save',
-		'',
-		'--appendonly',
-		'no',
-		...extra,
-		'--loglevel',
-		'warning'
-	];
-}
-
 export function cpuSec(/** @type {number} */ pid) {
 	try {
 		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
+import { redisServerArgs } from './redis-args.js';
 
 export interface RedisHandle {
 	url: string;
@@ -42,22 +43,8 @@ async function ping(port: number): Promise<boolean> {
 }
 
 function spawnRedis(port: number): ChildProcess {
-	const child = spawn(
-		'redis-server',
-		[
-			'--port',
-			String(port),
-			'--bind',
-			'127.0.0.1',
-			'--save',
-			'',
-			'--appendonly',
-			'no',
-			'--loglevel',
-			'warning'
-		],
-		{ stdio: ['ignore', 'ignore', 'inherit'] }
-	);
+	const [command, ...args] = redisServerArgs(port);
+	const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 	child.on('error', (err) => {
 		console.error(`cannot start redis-server (${err.message}); install it: apt-get install -y redis-server`);
 	});
